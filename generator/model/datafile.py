@@ -1,0 +1,199 @@
+"""The shape of a yearly data file, as pydantic models (validation and JSON Schema).
+
+These classes describe what a person writes. They are immutable and forbid
+unknown keys, so a misspelt key is reported rather than ignored.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, HttpUrl, StringConstraints, Tag
+
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+
+
+class Strict(BaseModel):
+    """Base for every data-file object: immutable, no unknown keys, no coercion of types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
+class Organisation(Strict):
+    """Who publishes the report."""
+
+    name: Text
+    short_name: Text
+    website: HttpUrl | None = None
+    description: Text | None = None
+
+
+class Period(Strict):
+    """The year the report covers."""
+
+    label: Text = Field(description='How the period is written, e.g. "2007/08".')
+    description: Text | None = None
+    start: datetime.date | None = None
+    end: datetime.date | None = None
+
+
+class Link(Strict):
+    """A titled link."""
+
+    title: Text
+    url: HttpUrl
+
+
+class ReportInfo(Strict):
+    """The report itself: publisher, title, period, locale."""
+
+    organisation: Organisation
+    title: Text
+    subtitle: Text | None = None
+    period: Period
+    published: datetime.date | None = None
+    locale: Literal["en-GB", "en-US", "en-IE", "en-AU"] = "en-GB"
+    full_review: Link | None = None
+
+
+def _change_kind(value: object) -> str:
+    """Pick the change model by its key, so errors name one model, not both."""
+    if isinstance(value, dict) and "percent" in value:
+        return "percent_change"
+    return "factor_change"
+
+
+def _value_kind(value: object) -> str:
+    """A series value is a figure reference when written as a mapping, else a number."""
+    return "ref" if isinstance(value, (dict, FigureRef)) else "number"
+
+
+class FactorChange(Strict):
+    """A change stated as a multiple, e.g. "a three-fold increase"."""
+
+    factor: Annotated[float, Field(gt=0)]
+    wording: Text | None = Field(None, description='How the source words it, e.g. "three-fold".')
+    compared_with: Text
+    previous_period: Text | None = None
+
+
+class PercentChange(Strict):
+    """A change stated as a percentage, optionally of a derived measure such as a monthly average."""
+
+    percent: float
+    of: Literal["total", "monthly average"] = "total"
+    compared_with: Text
+    previous_period: Text | None = None
+
+
+Unit = Literal["count", "percent", "money"]
+Qualifier = Literal["almost", "over", "about", "nearly", "more than", "up to"]
+
+
+class Figure(Strict):
+    """One published figure: a value with its label, detail and provenance."""
+
+    value: float
+    unit: Unit = "count"
+    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    approximate: Qualifier | None = Field(None, description='How the source qualifies the value, e.g. "almost".')
+    label: Text
+    detail: Text | None = None
+    headline: bool = False
+    part_of: Key | None = Field(None, description="A figure this one is a part of (gives a share).")
+    previous: float | None = Field(None, description="Last year's value, when published.")
+    change: Annotated[
+        Annotated[FactorChange, Tag("factor_change")] | Annotated[PercentChange, Tag("percent_change")],
+        Discriminator(_change_kind),
+    ] | None = None
+    source: Key | None = None
+
+
+class FigureRef(Strict):
+    """A series value taken from a figure, or computed from it (then marked derived)."""
+
+    figure: Key
+    at: Literal["value", "previous", "monthly_average", "previous_monthly_average", "remainder"] = "value"
+
+
+class NamedSeries(Strict):
+    """One named row of values in a chart series."""
+
+    name: Text
+    values: list[
+        Annotated[
+            Annotated[float, Tag("number")] | Annotated[FigureRef, Tag("ref")],
+            Discriminator(_value_kind),
+        ]
+    ] = Field(min_length=1)
+
+
+class Series(Strict):
+    """Data behind a chart: categories and one or more named series."""
+
+    title: Text
+    unit: Unit = "count"
+    categories: list[Text] = Field(min_length=1)
+    series: list[NamedSeries] = Field(min_length=1)
+
+
+class Quote(Strict):
+    """A quotation in full, with who said it and a short pull excerpt taken from it verbatim."""
+
+    speaker: Text
+    role: Text
+    text: list[Text] = Field(min_length=1, description="The quote's paragraphs, in full.")
+    pull: Text | None = Field(None, description="An excerpt for pull quotes; must appear in the text verbatim.")
+
+
+class Section(Strict):
+    """A section of narrative in light Markdown (emphasis, links, bullet lists)."""
+
+    id: Key
+    title: Text
+    body: Text
+
+
+class NamedList(Strict):
+    """A titled list of items in light Markdown."""
+
+    title: Text
+    items: list[Text] = Field(min_length=1)
+
+
+class Source(Strict):
+    """Where figures come from."""
+
+    title: Text
+    publisher: Text | None = None
+    kind: Text | None = None
+    url: HttpUrl | None = None
+    date: datetime.date | None = None
+    note: Text | None = None
+
+
+class Contact(Strict):
+    """A contact for enquiries."""
+
+    name: Text
+    role: Text | None = None
+    email: Text | None = None
+    phone: Text | None = None
+
+
+class DataFile(Strict):
+    """A whole yearly data file."""
+
+    report: ReportInfo
+    previous: Text | None = Field(None, description="Path of last year's data file, relative to this one.")
+    figures: dict[Key, Figure] = Field(min_length=1)
+    series: dict[Key, Series] = Field(default_factory=dict)
+    quotes: dict[Key, Quote] = Field(default_factory=dict)
+    sections: list[Section] = Field(default_factory=list)
+    lists: dict[Key, NamedList] = Field(default_factory=dict)
+    notes: list[Text] = Field(default_factory=list)
+    sources: dict[Key, Source] = Field(default_factory=dict)
+    contacts: list[Contact] = Field(default_factory=list)
+    links: list[Link] = Field(default_factory=list)
