@@ -1,0 +1,1 @@
+"""Model stage: typed, checked, immutable report objects with derived values marked."""

@@ -1,0 +1,103 @@
+"""Derived values: changes, shares and values implied by a stated change.
+
+Everything computed here is marked `derived` and carries a note saying how,
+so that every output can tell the reader it is not a published figure.
+"""
+
+from __future__ import annotations
+
+from generator.model.datafile import FactorChange, Figure, PercentChange
+from generator.model.formatting import Formatter
+from generator.model.report import Change, Share, Value
+
+MONTHS = 12
+
+
+def stated_value(fig: Figure, fmt: Formatter) -> Value:
+    """The published value of a figure, formatted."""
+    text = fmt.number(fig.value, fig.unit, fig.currency, fig.approximate)
+    return Value(fig.value, text, derived=False, approximate=fig.approximate is not None)
+
+
+def derived_value(number: float, fmt: Formatter, unit: str, note: str) -> Value:
+    """A computed value: rounded, shown as "about N", always with its note."""
+    return Value(number, fmt.approximately(number, unit), derived=True, approximate=True, note=note)
+
+
+def implied_previous(fig: Figure, fmt: Formatter) -> Value | None:
+    """Last year's value implied by a stated change ("three-fold" → value ÷ 3)."""
+    change = fig.change
+    if isinstance(change, FactorChange):
+        word = change.wording or fmt.factor(change.factor)
+        return derived_value(fig.value / change.factor, fmt, fig.unit,
+                             f"{_period(change)} value derived from “{word}”: "
+                             f"{fmt.number(fig.value)} ÷ {fmt.number(change.factor)}; not a published figure")
+    if isinstance(change, PercentChange) and change.of == "total":
+        return derived_value(fig.value / (1 + change.percent / 100), fmt, fig.unit,
+                             f"{_period(change)} value derived from “{fmt.percent_change(change.percent)}”; not a published figure")
+    return None
+
+
+def monthly_average(fig: Figure, fmt: Formatter) -> Value:
+    """This year's monthly average (value ÷ 12), derived."""
+    return derived_value(fig.value / MONTHS, fmt, fig.unit,
+                         f"Monthly averages derived: {fmt.number(fig.value)} ÷ 12 for this year; not published figures")
+
+
+def previous_monthly_average(fig: Figure, fmt: Formatter) -> Value | None:
+    """Last year's monthly average implied by a percentage change of the monthly average."""
+    change = fig.change
+    if not (isinstance(change, PercentChange) and change.of == "monthly average"):
+        return None
+    number = fig.value / MONTHS / (1 + change.percent / 100)
+    return derived_value(number, fmt, fig.unit,
+                         f"Monthly averages derived: {fmt.number(fig.value)} ÷ 12 for this year, and that ÷ "
+                         f"{1 + change.percent / 100:g} for {_period(change)} (from “{fmt.percent_change(change.percent)}”); "
+                         "not published figures")
+
+
+def remainder(whole: Figure, parts: list[Figure], fmt: Formatter) -> Value:
+    """The part of a whole not covered by its named parts (131 − 18), derived."""
+    rest = whole.value - sum(p.value for p in parts)
+    named = " − ".join([fmt.number(whole.value)] + [fmt.number(p.value) for p in parts])
+    return Value(rest, fmt.number(rest, whole.unit), derived=True, approximate=False,
+                 note=f"Derived by subtraction: {named} = {fmt.number(rest)}")
+
+
+def stated_change(fig: Figure, fmt: Formatter) -> Change | None:
+    """The change the source states, worded for readers."""
+    change = fig.change
+    if isinstance(change, FactorChange):
+        phrase = fmt.factor(change.factor, change.wording)
+        return Change(f"{phrase} on {change.compared_with}", phrase.removeprefix("a ").removeprefix("an "),
+                      derived=False, previous=implied_previous(fig, fmt))
+    if isinstance(change, PercentChange):
+        short = fmt.percent_change(change.percent)
+        measure = "" if change.of == "total" else f" in the {change.of}"
+        noun = "increase" if change.percent >= 0 else "decrease"
+        text = f"a {fmt.number(abs(change.percent), 'percent')} {noun} on {change.compared_with}"
+        return Change(text, short + measure, derived=False, previous=implied_previous(fig, fmt))
+    return None
+
+
+def change_from_previous(fig: Figure, previous: float, period: str | None, fmt: Formatter) -> Change:
+    """A change computed from last year's value (from the data file or the previous year's file)."""
+    stated_prev = Value(previous, fmt.number(previous, fig.unit, fig.currency))
+    if previous == 0:
+        return Change(f"from none in {period or 'the previous year'}", "new", True, stated_prev)
+    percent = (fig.value - previous) / previous * 100
+    short = fmt.percent_change(round(percent))
+    factor = fig.value / previous
+    if factor >= 2:
+        short = fmt.factor(round(factor, 1)).removeprefix("a ")
+    return Change(f"{short} on {period or 'the previous year'} ({stated_prev.text})", short, True, stated_prev)
+
+
+def share(part: Figure, whole: Figure, whole_key: str, fmt: Formatter) -> Share:
+    """ "18 of the 131", with the fraction for charts."""
+    fraction = part.value / whole.value if whole.value else 0.0
+    return Share(whole_key, f"{fmt.number(part.value)} of the {fmt.number(whole.value)}", fraction)
+
+
+def _period(change: FactorChange | PercentChange) -> str:
+    return change.previous_period or "Previous year's"

@@ -1,0 +1,165 @@
+"""The resolved report: typed, immutable, with derived values computed once and marked."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Mapping
+
+from generator.model.markup import Block, Run
+
+
+@dataclass(frozen=True)
+class Value:
+    """A number with its display text; `derived` when the tool computed it rather than the source."""
+
+    number: float
+    text: str
+    derived: bool = False
+    approximate: bool = False
+    note: str | None = None  # how a derived value was computed, shown to readers
+
+
+@dataclass(frozen=True)
+class Change:
+    """A change on the previous year, as stated by the source or derived from last year's file."""
+
+    text: str  # "a three-fold increase on the first year's results"
+    short: str  # "three-fold increase" / "up 76%"
+    derived: bool
+    previous: Value | None  # the previous year's value, stated or implied
+
+
+@dataclass(frozen=True)
+class Share:
+    """A part of another figure: "18 of the 131"."""
+
+    whole_key: str
+    text: str
+    fraction: float
+
+
+@dataclass(frozen=True)
+class FigureView:
+    """One figure, ready to show."""
+
+    key: str
+    value: Value
+    unit: str
+    label: str
+    detail: str | None
+    headline: bool
+    change: Change | None
+    share: Share | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    """One named row of a resolved series."""
+
+    name: str
+    values: tuple[Value, ...]
+
+
+@dataclass(frozen=True)
+class SeriesView:
+    """A resolved chart series: categories and rows of values."""
+
+    key: str
+    title: str
+    unit: str
+    categories: tuple[str, ...]
+    rows: tuple[SeriesRow, ...]
+
+    @property
+    def derived_notes(self) -> tuple[str, ...]:
+        """The distinct notes of every derived value, in order."""
+        notes = [v.note for row in self.rows for v in row.values if v.derived and v.note]
+        return tuple(dict.fromkeys(notes))
+
+
+@dataclass(frozen=True)
+class QuoteView:
+    """A quote in full, with its pull excerpt."""
+
+    key: str
+    speaker: str
+    role: str
+    paragraphs: tuple[str, ...]
+    pull: str
+
+
+@dataclass(frozen=True)
+class SectionView:
+    """A narrative section as styled blocks."""
+
+    key: str
+    title: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class ListView:
+    """A titled list, each item as styled runs."""
+
+    key: str
+    title: str
+    items: tuple[tuple[Run, ...], ...]
+
+
+@dataclass(frozen=True)
+class SourceView:
+    """A source of figures."""
+
+    key: str
+    title: str
+    publisher: str | None
+    kind: str | None
+    url: str | None
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a layout can bind to, resolved from one data file."""
+
+    path: str
+    organisation: str
+    short_name: str
+    website: str | None
+    description: str | None
+    title: str
+    subtitle: str | None
+    period: str
+    period_description: str | None
+    published: str | None
+    locale: str
+    full_review_title: str | None
+    full_review_url: str | None
+    figures: Mapping[str, FigureView]
+    series: Mapping[str, SeriesView]
+    quotes: Mapping[str, QuoteView]
+    sections: tuple[SectionView, ...]
+    lists: Mapping[str, ListView]
+    notes: tuple[str, ...]
+    sources: Mapping[str, SourceView]
+
+    @property
+    def headline_figures(self) -> tuple[FigureView, ...]:
+        """Figures marked as headline, in file order."""
+        return tuple(f for f in self.figures.values() if f.headline)
+
+    def placeholders(self) -> dict[str, str]:
+        """Values for `{report.x}` placeholders in layout text."""
+        return {
+            "report.title": self.title,
+            "report.subtitle": self.subtitle or "",
+            "report.period": self.period,
+            "report.organisation": self.organisation,
+            "report.short_name": self.short_name,
+            "report.website": (self.website or "").removeprefix("https://").removeprefix("http://").rstrip("/"),
+            "report.description": self.description or "",
+            "report.published": self.published or "",
+            "report.full_review_url": self.full_review_url or "",
+            "report.full_review_title": self.full_review_title or "",
+        }

@@ -1,0 +1,161 @@
+"""Resolve a validated data file into a Report, checking every cross-reference."""
+
+from __future__ import annotations
+
+import difflib
+from types import MappingProxyType
+
+from generator.diagnostics import Collector
+from generator.load.spans import SpanMap
+from generator.model import derive
+from generator.model.datafile import DataFile, Figure, FigureRef, NamedSeries, Series
+from generator.model.formatting import Formatter
+from generator.model.markup import parse_blocks, parse_inline
+from generator.model.report import (
+    FigureView, ListView, QuoteView, Report, SectionView, SeriesRow, SeriesView, SourceView, Value,
+)
+
+
+def resolve(data: DataFile, spans: SpanMap, problems: Collector,
+            previous: DataFile | None = None) -> Report:
+    """Build the Report; cross-reference problems go to `problems` (the caller stops on errors)."""
+    fmt = Formatter(data.report.locale)
+    info = data.report
+    return Report(
+        path=spans.file,
+        organisation=info.organisation.name,
+        short_name=info.organisation.short_name,
+        website=str(info.organisation.website) if info.organisation.website else None,
+        description=info.organisation.description,
+        title=info.title,
+        subtitle=info.subtitle,
+        period=info.period.label,
+        period_description=info.period.description,
+        published=fmt.date(info.published) if info.published else None,
+        locale=info.locale,
+        full_review_title=info.full_review.title if info.full_review else None,
+        full_review_url=str(info.full_review.url) if info.full_review else None,
+        figures=MappingProxyType(_figures(data, spans, problems, fmt, previous)),
+        series=MappingProxyType(_all_series(data, spans, problems, fmt)),
+        quotes=MappingProxyType(_quotes(data, spans, problems)),
+        sections=tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
+        lists=MappingProxyType({k: ListView(k, v.title, tuple(parse_inline(i) for i in v.items))
+                                for k, v in data.lists.items()}),
+        notes=tuple(data.notes),
+        sources=MappingProxyType({k: SourceView(k, s.title, s.publisher, s.kind, str(s.url) if s.url else None, s.note)
+                                  for k, s in data.sources.items()}),
+    )
+
+
+def _unknown(problems: Collector, spans: SpanMap, path: tuple, what: str, name: str, known: list[str]) -> None:
+    """Report a reference to something that does not exist, with a did-you-mean."""
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}?" if close else ("known: " + ", ".join(known) if known else None)
+    problems.error(spans.at(path), f"unknown {what} {name!r}", hint)
+
+
+def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter,
+             previous: DataFile | None) -> dict[str, FigureView]:
+    """Resolve every figure with its change and share."""
+    views: dict[str, FigureView] = {}
+    for key, fig in data.figures.items():
+        path = ("figures", key)
+        share = None
+        if fig.part_of is not None:
+            whole = data.figures.get(fig.part_of)
+            if whole is None:
+                _unknown(problems, spans, path + ("part_of",), "figure", fig.part_of, list(data.figures))
+            else:
+                share = derive.share(fig, whole, fig.part_of, fmt)
+        if fig.source is not None and fig.source not in data.sources:
+            _unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
+        views[key] = FigureView(key, derive.stated_value(fig, fmt), fig.unit, fig.label, fig.detail, fig.headline,
+                                _change(fig, key, fmt, previous, data), share, fig.source)
+    return views
+
+
+def _change(fig: Figure, key: str, fmt: Formatter, previous: DataFile | None, data: DataFile):
+    """The stated change, else one computed from a stated or previous-file value."""
+    stated = derive.stated_change(fig, fmt)
+    if stated is not None:
+        return stated
+    period = previous.report.period.label if previous else None
+    if fig.previous is not None:
+        return derive.change_from_previous(fig, fig.previous, period, fmt)
+    if previous is not None and key in previous.figures:
+        return derive.change_from_previous(fig, previous.figures[key].value, period, fmt)
+    return None
+
+
+def _all_series(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter) -> dict[str, SeriesView]:
+    """Resolve every series, checking lengths and figure references."""
+    return {key: _series(key, s, data, spans, problems, fmt) for key, s in data.series.items()}
+
+
+def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: Collector,
+            fmt: Formatter) -> SeriesView:
+    """Resolve one series."""
+    rows = []
+    for i, row in enumerate(series.series):
+        path = ("series", key, "series", i, "values")
+        if len(row.values) != len(series.categories):
+            problems.error(spans.at(path), f"series {key!r}, row {row.name!r}: {len(row.values)} values for "
+                           f"{len(series.categories)} categories", "give one value per category, in order")
+        rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt)
+                                             for j, v in enumerate(row.values))))
+    return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows))
+
+
+def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile, spans: SpanMap,
+           problems: Collector, fmt: Formatter) -> Value:
+    """One series value: a number, or a figure (or something derived from it)."""
+    if not isinstance(value, FigureRef):
+        return Value(value, fmt.number(value, series.unit))
+    fig = data.figures.get(value.figure)
+    if fig is None:
+        _unknown(problems, spans, path + ("figure",), "figure", value.figure, list(data.figures))
+        return Value(0, "?")
+    resolved = _at(value, fig, data, fmt)
+    if resolved is None:
+        problems.error(spans.at(path + ("at",)), f"figure {value.figure!r} has no {value.at.replace('_', ' ')} value",
+                       _at_hint(value.at))
+        return Value(0, "?")
+    return resolved
+
+
+def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter) -> Value | None:
+    """The value a reference asks for, or None when the figure cannot give it."""
+    if ref.at == "value":
+        return derive.stated_value(fig, fmt)
+    if ref.at == "previous":
+        if fig.previous is not None:
+            return Value(fig.previous, fmt.number(fig.previous, fig.unit, fig.currency))
+        return derive.implied_previous(fig, fmt)
+    if ref.at == "monthly_average":
+        return derive.monthly_average(fig, fmt)
+    if ref.at == "previous_monthly_average":
+        return derive.previous_monthly_average(fig, fmt)
+    parts = [f for f in data.figures.values() if f.part_of == ref.figure]
+    return derive.remainder(fig, parts, fmt) if parts else None
+
+
+def _at_hint(at: str) -> str:
+    """Why a figure cannot give a value."""
+    return {
+        "previous": "give the figure a `previous:` value or a `change:` with a factor or percentage",
+        "previous_monthly_average": "give the figure a `change:` with `of: monthly average`",
+        "remainder": "name this figure in another figure's `part_of:`",
+    }.get(at, "")
+
+
+def _quotes(data: DataFile, spans: SpanMap, problems: Collector) -> dict[str, QuoteView]:
+    """Resolve quotes, checking that each pull excerpt is quoted verbatim."""
+    views = {}
+    for key, q in data.quotes.items():
+        full = " ".join(q.text)
+        pull = q.pull or q.text[0]
+        if q.pull is not None and " ".join(q.pull.split()) not in " ".join(full.split()):
+            problems.error(spans.at(("quotes", key, "pull")), f"the pull quote of {key!r} is not in its text",
+                           "a pull quote must be an exact excerpt of the quote, so nobody is misquoted")
+        views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull)
+    return views
