@@ -38,3 +38,11 @@ class SpanMap:
         if () not in sub.values:
             sub.values[()] = self.at(prefix)
         return sub
+
+
+def dotted(path: Path) -> str:
+    """A path written the way a person navigates the file: figures.arrests.value, sections[0].title."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (("." if out else "") + str(part))
+    return out or "the file"

@@ -2,7 +2,8 @@
 
 Safety: only PyYAML's safe composer runs (no object construction from tags),
 unknown tags are errors, aliases are expanded under a node budget so that
-"billion laughs" files are refused quickly, and the file size is capped.
+"billion laughs" files are refused quickly, nesting depth is capped (and an
+alias that contains itself is refused), and the file size is capped.
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ from typing import Any
 
 import yaml
 
-from generator.diagnostics import Collector, DiagnosticError, Span, display_path
-from generator.load.spans import Path, SpanMap
+from generator.diagnostics import Collector, Diagnostic, DiagnosticError, Span, display_path, error
+from generator.load.spans import Path, SpanMap, dotted
+from generator.load.syntax import describe_syntax_error
 
 MAX_BYTES = 2 * 1024 * 1024
-MAX_NODES = 200_000
+# A real data file has a few hundred values; the budget leaves ample room and
+# still stops an alias bomb after a fraction of a second.
+MAX_NODES = 50_000
+# Well below Python's recursion limit, and far deeper than any data file.
+MAX_DEPTH = 64
 
 try:  # libyaml's composer is several times faster; fall back to pure Python.
     _Loader: type = yaml.CSafeLoader
@@ -35,6 +41,7 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 }
+_BOM = b"\xef\xbb\xbf"
 
 
 def load_yaml(path: str | FsPath, *, max_bytes: int = MAX_BYTES) -> tuple[Any, SpanMap]:
@@ -51,9 +58,7 @@ def load_yaml(path: str | FsPath, *, max_bytes: int = MAX_BYTES) -> tuple[Any, S
     return value, spans
 
 
-def _err(path: str, line: int, col: int, message: str, hint: str | None = None):
-    from generator.diagnostics import error
-
+def _err(path: str, line: int, col: int, message: str, hint: str | None = None) -> Diagnostic:
     return error(Span(path, line, col), message, hint)
 
 
@@ -62,28 +67,43 @@ def _read_text(path: FsPath, name: str, max_bytes: int) -> str:
     try:
         with path.open("rb") as handle:
             data = handle.read(max_bytes + 1)
-    except OSError as exc:
-        raise DiagnosticError([_err(name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path itself
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise DiagnosticError([_err(name, 1, 1, f"cannot read the file: {reason}")]) from None
     if len(data) > max_bytes:
-        raise DiagnosticError([_err(name, 1, 1, f"the file is larger than {max_bytes // 1024} KiB",
+        raise DiagnosticError([_err(name, 1, 1, f"the file is larger than {_size(max_bytes)}",
                                     "data and layout files are small text files; is this the right file?")])
+    # Strip a byte-order mark ourselves so that error offsets refer to `data`.
+    data = data.removeprefix(_BOM)
     try:
-        text = data.decode("utf-8-sig")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, col = _position(data, exc.start)
         raise DiagnosticError([_err(name, line, col, "the file is not UTF-8 text",
-                                    f"byte 0x{data[exc.start]:02x} cannot start a UTF-8 character; save the file as UTF-8")]) from None
+                                    f"byte 0x{data[exc.start]:02x} cannot start a UTF-8 character; "
+                                    "save the file as UTF-8")]) from None
     if "\x00" in text:
         line, col = _position(data, data.index(b"\x00"))
-        raise DiagnosticError([_err(name, line, col, "the file is not text (it contains a NUL byte)")])
+        raise DiagnosticError([_err(name, line, col, "the file is not text (it contains a NUL byte)",
+                                    "is this the right file? a data file is plain UTF-8 text")])
     return text
 
 
+def _size(n: int) -> str:
+    """A byte count for messages: "2 MiB", "512 KiB" or "100 bytes"."""
+    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
+        return f"{n // (1024 * 1024)} MiB"
+    if n >= 1024 and n % 1024 == 0:
+        return f"{n // 1024} KiB"
+    return f"{n:,} bytes"
+
+
 def _position(data: bytes, offset: int) -> tuple[int, int]:
-    """1-based line and column of a byte offset."""
-    before = data[:offset]
-    line = before.count(b"\n") + 1
-    col = offset - (before.rfind(b"\n") + 1) + 1
+    """1-based line and column (in characters, as editors count) of a byte offset."""
+    start = data.rfind(b"\n", 0, offset) + 1
+    line = data.count(b"\n", 0, offset) + 1
+    # Everything before the first bad byte decodes, so this counts characters.
+    col = len(data[start:offset].decode("utf-8", errors="replace")) + 1
     return line, col
 
 
@@ -96,27 +116,24 @@ def _compose(text: str, name: str) -> yaml.Node | None:
         finally:
             loader.dispose()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = f"YAML syntax error: {exc.problem or exc.context}"
-        raise DiagnosticError([_err(name, line, col, message, _syntax_hint(exc))]) from None
+        line, col, message, hint = describe_syntax_error(exc, text)
+        raise DiagnosticError([_err(name, line, col, message, hint)]) from None
+    except yaml.reader.ReaderError as exc:
+        line, col = _char_position(text, exc.position)
+        raise DiagnosticError([_err(name, line, col, f"the file contains a control character (#x{exc.character:04x})",
+                                    "remove it: it is invisible in most editors and not allowed in YAML")]) from None
     except yaml.YAMLError as exc:
         raise DiagnosticError([_err(name, 1, 1, f"YAML error: {exc}")]) from None
+    except RecursionError:  # only the pure-Python composer recurses; libyaml caps depth itself
+        raise DiagnosticError([_err(name, 1, 1, "the values are nested too deeply",
+                                    f"a data file needs far fewer than {MAX_DEPTH} levels")]) from None
     return node
 
 
-def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
-    """A hint for the commonest YAML mistakes."""
-    problem = str(exc.problem or "")
-    if "mapping values are not allowed" in problem:
-        return "a value containing ': ' must be quoted"
-    if "found character '\\t'" in problem or "tab" in problem:
-        return "indent with spaces, not tabs"
-    if "expected <block end>" in problem or "indentation" in problem:
-        return "check the indentation of this line against the lines above"
-    if "found unexpected end of stream" in problem:
-        return "a quoted string or bracket is not closed"
-    return "check the YAML syntax near this position"
+def _char_position(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of a character index."""
+    start = text.rfind("\n", 0, index) + 1
+    return text.count("\n", 0, index) + 1, index - start + 1
 
 
 class _Builder:
@@ -126,6 +143,8 @@ class _Builder:
         self.spans = spans
         self.problems = Collector()
         self.count = 0
+        self.open: set[int] = set()  # ids of the collection nodes being built (to catch self-reference)
+        self.seen: set[int] = set()  # ids of every node built so far (building one again means an alias)
 
     def span(self, node: yaml.Node) -> Span:
         """The span where a node starts."""
@@ -133,26 +152,44 @@ class _Builder:
         return Span(self.spans.file, mark.line + 1, mark.column + 1)
 
     def build(self, node: yaml.Node, path: Path) -> Any:
-        """Convert one node (recursively), within the node budget."""
+        """Convert one node (recursively), within the node budget and depth limit."""
         self.count += 1
         if self.count > MAX_NODES:
-            raise DiagnosticError([self._budget_error(node)])
+            raise DiagnosticError([self._budget_error(path)])
+        self.seen.add(id(node))
         self.spans.values.setdefault(path, self.span(node))
         if node.tag not in _STANDARD_TAGS:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.error(self.span(node), f"the tag {shown} is not allowed",
                                 "only plain YAML values are read; remove the tag")
             return None
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node, path)
+        return self._collection(node, path)
 
-    def _budget_error(self, node: yaml.Node):
-        return _err(self.spans.file, node.start_mark.line + 1, node.start_mark.column + 1,
-                    f"the document expands to more than {MAX_NODES:,} values",
-                    "this usually means aliases (*name) that repeat each other; write the values out")
+    def _collection(self, node: yaml.MappingNode | yaml.SequenceNode, path: Path) -> Any:
+        """Convert a mapping or sequence, refusing self-reference and deep nesting."""
+        if id(node) in self.open:
+            self.problems.error(self.span(node), f"{dotted(path)}: an alias (*name) here refers to a value that contains it",
+                                "a value cannot contain itself; write the values out")
+            return None
+        if len(path) > MAX_DEPTH:
+            raise DiagnosticError([error(self.span(node), f"the values are nested more than {MAX_DEPTH} levels deep",
+                                         "a data file needs only a few levels; check the indentation")])
+        self.open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
+            return [self.build(item, path + (i,)) for i, item in enumerate(node.value)]
+        finally:
+            self.open.discard(id(node))
+
+    def _budget_error(self, path: Path) -> Diagnostic:
+        """Refuse a document that expands to too many values, at the top-level key being built."""
+        where = self.spans.key(path[:1]) if path else Span(self.spans.file)
+        hint = ("this usually means aliases (*name) that repeat each other; write the values out"
+                if len(self.seen) < self.count // 2 else "a data file has a few hundred values; is this the right file?")
+        return error(where, f"the document expands to more than {MAX_NODES:,} values", hint)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         """Convert a mapping, reporting duplicate and non-string keys."""
@@ -168,7 +205,7 @@ class _Builder:
             key_span = self.span(key_node)
             if key in first:
                 was = first[key]
-                self.problems.error(key_span, f"duplicate key {key!r}",
+                self.problems.error(key_span, f"duplicate key {key!r}" + (f" in {dotted(path)}" if path else ""),
                                     f"it is already set at line {was.line}; YAML would silently keep only the last one")
                 continue
             first[key] = key_span
@@ -177,23 +214,25 @@ class _Builder:
         return result
 
     def _key(self, node: yaml.Node) -> str | None:
-        """A mapping key as a string, or None (with a diagnostic) when it is not a plain scalar."""
+        """A mapping key as the text the person wrote, or None (with a diagnostic) if it is not a plain scalar."""
         if not isinstance(node, yaml.ScalarNode) or node.tag not in _STANDARD_TAGS:
             self.problems.error(self.span(node), "a key must be a plain word", "keys are names such as `title:`")
             return None
-        value = self._scalar(node)
-        return str(value).lower() if isinstance(value, bool) else str(value)
+        # The written text, not the resolved value: `yes:` stays "yes", `null:` stays "null".
+        return node.value
 
-    def _scalar(self, node: yaml.ScalarNode) -> Any:
+    def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
         """Resolve a scalar with the safe constructor, rejecting NaN and infinities."""
         constructor = yaml.SafeLoader.yaml_constructors[node.tag]
         try:
             value = constructor(_SCALAR_LOADER, node)
-        except (ValueError, yaml.constructor.ConstructorError) as exc:
-            self.problems.error(self.span(node), f"invalid {node.tag.rsplit(':', 1)[-1]}: {exc}")
+        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
+            kind = "date" if node.tag.endswith(":timestamp") else node.tag.rsplit(":", 1)[-1]
+            self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not a valid {kind} ({exc})",
+                                "write a date as YYYY-MM-DD" if kind == "date" else None)
             return None
         if isinstance(value, float) and not math.isfinite(value):
-            self.problems.error(self.span(node), f"{node.value!r} is not a finite number",
+            self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not a finite number",
                                 "write a plain number such as 131 or 1.7")
             return None
         if isinstance(value, datetime.datetime):

@@ -1,0 +1,116 @@
+"""The make-report command line: build (default), check and schema."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from generator.diagnostics import Diagnostic, Severity
+
+DEFAULT_DATA = Path("data/ceop-2007-08.yaml")
+DEFAULT_OUT = Path("output")
+
+EPILOG = """\
+With no command, builds data/ceop-2007-08.yaml into output/.
+Exit status: 0 success, 1 data or layout errors, 2 usage errors."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    """The argument parser, with one sub-parser per command."""
+    parser = argparse.ArgumentParser(
+        prog="make-report",
+        description="Turn a yearly data file into a branded PDF annual review and a summary deck.",
+        epilog=EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser("build", help="build the PDF and the deck from data files",
+                                description="Build a PDF annual review and a .pptx deck for each data file.")
+    build.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
+    _common(build)
+    build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: output/)")
+    build.add_argument("--cache", type=Path, default=None,
+                       help="chart cache folder (default: OUT/.cache; 'none' disables)")
+    check = commands.add_parser("check", help="validate data and layouts without rendering",
+                                description="Check data files and layouts; print every problem; render nothing.")
+    check.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
+    _common(check)
+    schema = commands.add_parser("schema", help="print the JSON Schema of the data file",
+                                 description="Print (or write) the JSON Schema generated from the data model.")
+    schema.add_argument("--out", type=Path, default=None, help="write to this file instead of standard output")
+    return parser
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    """Options shared by build and check."""
+    parser.add_argument("--pdf-layout", type=Path, default=None, help="PDF layout file (default: layouts/report-a4.yaml)")
+    parser.add_argument("--deck-layout", type=Path, default=None, help="deck layout file (default: layouts/deck-16x9.yaml)")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def _version() -> str:
+    from generator import __version__
+    return __version__
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = _parser().parse_args(list(argv) if argv is not None else None)
+    command = args.command or "build"
+    if command == "schema":
+        return _schema(args.out)
+    from generator import pipeline  # imported late so --help stays fast
+
+    data = list(getattr(args, "data", None) or [DEFAULT_DATA])
+    options = pipeline.Options(
+        pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
+        strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT),
+        cache=_cache_dir(args), render=command == "build")
+    result = pipeline.run(data, options)
+    _print_diagnostics(result.diagnostics, strict=options.strict)
+    if not getattr(args, "quiet", False):
+        for line in result.messages:
+            print(line)
+    return 1 if result.failed else 0
+
+
+def _cache_dir(args: argparse.Namespace) -> Path | None:
+    """The chart cache folder: --cache, or OUT/.cache; `--cache none` disables it."""
+    cache = getattr(args, "cache", None)
+    if cache is not None:
+        return None if str(cache) == "none" else cache
+    return getattr(args, "out", DEFAULT_OUT) / ".cache"
+
+
+def _print_diagnostics(items: Sequence[Diagnostic], strict: bool) -> None:
+    """Print diagnostics to stderr, in colour only on a terminal without NO_COLOR."""
+    colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
+    for d in items:
+        text = d.format()
+        if strict and d.severity is Severity.WARNING:
+            text = text.replace(": warning: ", ": error: ", 1)
+        if colour:
+            tint = "\033[31m" if d.severity is Severity.ERROR or strict else "\033[33m"
+            text = text.replace(": error: ", f": {tint}error\033[0m: ", 1).replace(": warning: ", f": {tint}warning\033[0m: ", 1)
+        print(text, file=sys.stderr)
+    errors = sum(1 for d in items if d.severity is Severity.ERROR or strict)
+    if errors:
+        print(f"{errors} error(s); nothing was written" if errors else "", file=sys.stderr)
+
+
+def _schema(out: Path | None) -> int:
+    """Print or write the data file's JSON Schema."""
+    from generator.model.schema import schema_json
+
+    text = schema_json()
+    if out is None:
+        sys.stdout.write(text)
+    else:
+        from generator.render.atomic import write_atomic
+
+        write_atomic(out, text.encode("utf-8"))
+        print(f"wrote {out}")
+    return 0

@@ -1,0 +1,1 @@
+"""Layout stage: layout definitions and themes resolved into absolute boxes (points, top-left origin)."""

@@ -1,0 +1,246 @@
+"""Block builders: each turns one block bound to data into positioned items inside its box."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+from typing import Callable
+
+from generator.layout.chartspec import chart_spec
+from generator.layout.context import Context, plain
+from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem, TextItem
+from generator.layout.spec import Block, ChartOptions
+from generator.layout.text import Para
+from generator.model.markup import Run, parse_inline
+from generator.model.report import FigureView, QuoteView
+
+Builder = Callable[[Context, Block, Box, tuple], list[Item]]
+
+
+def build_block(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """Dispatch a block to its builder (the one place that knows every block kind)."""
+    inner = box.inset(block.padding)
+    items: list[Item] = [RectItem(box, fill=ctx.theme.colour(block.fill))] if block.fill else []
+    return items + _BUILDERS[block.type](ctx, block, inner, path)
+
+
+def _heading(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A heading or line of static text with placeholders."""
+    style = _coloured(ctx, ctx.style(block.style, "h1", path), block)
+    text = ctx.fill(block.text or "", path + ("text",))
+    paras = [Para(parse_inline(line) or plain(line), style, align=block.align) for line in text.split("\n")]
+    return [ctx.fit_text(paras, box, path, f"heading {text[:30]!r}", block.valign, None, "heading")]
+
+
+def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """Static text in light Markdown, with placeholders."""
+    from generator.model.markup import parse_blocks
+
+    style = _coloured(ctx, ctx.style(block.style, "body", path), block)
+    text = ctx.fill(block.text or "", path + ("text",))
+    paras = [Para(b.runs, style, b.kind, block.align) for b in parse_blocks(text)]
+    return [ctx.fit_text(paras, box, path, "text", block.valign, None, "body")]
+
+
+def _section(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A narrative section: its title and body."""
+    section = next((s for s in ctx.report.sections if s.key == block.section), None)
+    if section is None:
+        _missing(ctx, path + ("section",), "section", block.section, [s.key for s in ctx.report.sections])
+        return []
+    body = _coloured(ctx, ctx.style(block.style, "body", path), block)
+    paras = [Para(plain(section.title), ctx.style(None, "h2", path))]
+    paras += [Para(b.runs, body, b.kind) for b in section.blocks]
+    return [ctx.fit_text(paras, box, path, f"section {section.key!r}", block.valign, None, "body")]
+
+
+def _figure(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A figure tile: value, label, change and detail."""
+    fig = ctx.report.figures.get(block.figure or "")
+    if fig is None:
+        _missing(ctx, path + ("figure",), "figure", block.figure, list(ctx.report.figures))
+        return []
+    return tile(ctx, fig, box, path, block)
+
+
+def tile(ctx: Context, fig: FigureView, box: Box, path: tuple, block: Block) -> list[Item]:
+    """Draw one figure tile in `box`."""
+    theme = ctx.theme
+    bar = theme.spacing.get("tile_bar", 4)
+    items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint"))] if block.type == "figures" else []
+    items.append(RectItem(Box(box.x, box.y, bar, box.h), fill=theme.colour("accent")))
+    pad = theme.spacing.get("tile_padding", 12)
+    inner = Box(box.x + bar + pad, box.y + pad, box.w - bar - 2 * pad, box.h - 2 * pad)
+    paras = [Para(plain(fig.value.text), ctx.style(None, "figure", path)),
+             Para(plain(fig.label), ctx.style(None, "label", path))]
+    if fig.change:
+        mark = " (derived)" if fig.change.derived else ""
+        paras.append(Para((Run(fig.change.short[0].upper() + fig.change.short[1:] + mark),), ctx.style(None, "change", path)))
+    if fig.detail or fig.share:
+        detail = fig.detail or ""
+        paras.append(Para(plain(detail[0].upper() + detail[1:] if detail else ""), ctx.style(None, "caption", path)))
+    items.append(ctx.fit_text(paras, inner, path, f"figure tile {fig.key!r}", "top", None, "figure"))
+    return items
+
+
+def _figures(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A tile per figure in the collection, in a grid of `columns` columns."""
+    figs = _figure_list(ctx, block, path)
+    if not figs:
+        return []
+    gap = ctx.theme.spacing.get("gap", 12)
+    cols = min(block.columns, len(figs))
+    rows = math.ceil(len(figs) / cols)
+    w = (box.w - gap * (cols - 1)) / cols
+    h = (box.h - gap * (rows - 1)) / rows
+    items: list[Item] = []
+    for i, fig in enumerate(figs):
+        r, c = divmod(i, cols)
+        items += tile(ctx, fig, Box(box.x + c * (w + gap), box.y + r * (h + gap), w, h), path, block)
+    return items
+
+
+def _figure_list(ctx: Context, block: Block, path: tuple) -> list[FigureView]:
+    """The figures a `figures` block repeats over."""
+    if block.figures in (None, "headline"):
+        return list(ctx.report.headline_figures)
+    found = []
+    for i, key in enumerate(block.figures):
+        if key in ctx.report.figures:
+            found.append(ctx.report.figures[key])
+        else:
+            _missing(ctx, path + ("figures", i), "figure", key, list(ctx.report.figures))
+    return found
+
+
+def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A chart bound to a series."""
+    series = ctx.report.series.get(block.series or "")
+    if series is None:
+        _missing(ctx, path + ("series",), "series", block.series, list(ctx.report.series))
+        return []
+    options = block.chart or ChartOptions()
+    size = ctx.theme.spacing.get("chart_font", 9)
+    return [ChartItem(box, chart_spec(series, options, ctx.theme, size))]
+
+
+def _quote(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A pull quote: excerpt, then the speaker and role."""
+    quote = ctx.report.quotes.get(block.quote or "")
+    if quote is None:
+        _missing(ctx, path + ("quote",), "quote", block.quote, list(ctx.report.quotes))
+        return []
+    return pull_quote(ctx, quote, box, path, block)
+
+
+def pull_quote(ctx: Context, quote: QuoteView, box: Box, path: tuple, block: Block | None = None) -> list[Item]:
+    """Set a pull quote with its attribution into a box."""
+    style = ctx.style(block.style if block else None, "quote", path)
+    if block is not None:
+        style = _coloured(ctx, style, block)
+    rule = ctx.theme.colour("accent")
+    pad = ctx.theme.spacing.get("quote_indent", 14)
+    inner = Box(box.x + pad, box.y, box.w - pad, box.h)
+    paras = [Para(plain(f"“{quote.pull}”"), style),
+             Para((Run(quote.speaker, bold=True),), ctx.style(None, "attribution", path)),
+             Para(plain(quote.role), ctx.style(None, "caption", path))]
+    text = ctx.fit_text(paras, inner, path, f"quote {quote.key!r}", block.valign if block else "top",
+                        None, "quote")
+    used = text.lines[-1].baseline + text.lines[-1].height * 0.35 if text.lines else box.h
+    return [RuleItem(box.x + 1.5, box.y + 2, box.x + 1.5, box.y + min(box.h, used), rule, 3), text]
+
+
+def _list(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A titled list of items."""
+    lst = ctx.report.lists.get(block.list or "")
+    if lst is None:
+        _missing(ctx, path + ("list",), "list", block.list, list(ctx.report.lists))
+        return []
+    body = _coloured(ctx, ctx.style(block.style, "body", path), block)
+    paras = [Para(plain(lst.title), _coloured(ctx, ctx.style(None, "h2", path), block))]
+    paras += [Para(item, body, "bullet") for item in lst.items]
+    return [ctx.fit_text(paras, box, path, f"list {lst.key!r}", block.valign, None, "body")]
+
+
+def _sources(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """Sources, notes and how derived values were computed."""
+    from generator.layout.notes import sources_paras
+
+    paras = sources_paras(ctx, path, block)
+    return [ctx.fit_text(paras, box, path, "sources", block.valign, None, "body")]
+
+
+def _logo(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """The theme's wordmark."""
+    from generator.layout.logo import logo_items
+
+    return logo_items(ctx, box, light=block.variant == "light", path=path)
+
+
+def _image(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """An image file, path relative to the layout file."""
+    file = (Path(ctx.span(path).path).parent / (block.path or "")).resolve()
+    if not block.path or not file.is_file():
+        ctx.problems.error(ctx.span(path + ("path",)), f"image file {block.path!r} does not exist",
+                           "the path is relative to the layout file")
+        return []
+    return [ImageItem(box, str(file), ctx.fill(block.text or "", path))]
+
+
+def _rule(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A horizontal rule along the top of the area."""
+    colour = ctx.theme.colour(block.colour or "accent")
+    return [RuleItem(box.x, box.y, box.right, box.y, colour, ctx.theme.spacing.get("rule", 2))]
+
+
+def _shape(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A filled rectangle (the fill is drawn by build_block)."""
+    return []
+
+
+def _table(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A table of figures: value and label per row."""
+    figs = _figure_list(ctx, block, path)
+    value_style = ctx.style(None, "table_value", path)
+    body = ctx.style(block.style, "body", path)
+    col = box.w * 0.28
+    paras_v = [Para(plain(f.value.text), value_style, align="right") for f in figs]
+    paras_l = [Para(plain(f.label[0].upper() + f.label[1:]), body) for f in figs]
+    items: list[Item] = []
+    row_h = box.h / max(1, len(figs))
+    for i, (v, lab) in enumerate(zip(paras_v, paras_l)):
+        y = box.y + i * row_h
+        items.append(ctx.fit_text([v], Box(box.x, y, col - 8, row_h), path, "table value", "middle", None, "figure"))
+        items.append(ctx.fit_text([lab], Box(box.x + col, y, box.w - col, row_h), path, "table label", "middle", None, "body"))
+        items.append(RuleItem(box.x, y + row_h, box.right, y + row_h, ctx.theme.colour("rule"), 0.5))
+    return items
+
+
+def _coloured(ctx: Context, style, block: Block):
+    """A style with the block's colour and `size: [smallest, preferred]` overrides, if any."""
+    from dataclasses import replace
+
+    if block.colour:
+        style = replace(style, colour=ctx.theme.colour(block.colour))
+    if block.size:
+        low, high = block.size
+        style = replace(style.scaled(high), min_size=min(low, high))
+    return style
+
+
+def _missing(ctx: Context, path: tuple, what: str, name: str | None, known: list[str]) -> None:
+    """Report a block bound to data that does not exist."""
+    from generator.model.resolve import _unknown
+
+    if name is None:
+        ctx.problems.error(ctx.span(path[:-1]), f"this block needs `{path[-1]}:` naming a {what}",
+                           "known: " + ", ".join(known))
+        return
+    _unknown(ctx.problems, ctx.layout.spans, path, what, name, known)
+
+
+_BUILDERS: dict[str, Builder] = {
+    "heading": _heading, "text": _text, "section": _section, "figure": _figure, "figures": _figures,
+    "chart": _chart, "quote": _quote, "list": _list, "sources": _sources, "logo": _logo, "image": _image,
+    "rule": _rule, "shape": _shape, "table": _table,
+}

@@ -1,0 +1,71 @@
+"""Build a ChartSpec from a data series, a chart block's options and the theme."""
+
+from __future__ import annotations
+
+from generator.charts.spec import ChartFonts, ChartSeries, ChartSpec
+from generator.layout.spec import ChartOptions
+from generator.layout.theme import Theme
+from generator.model.report import SeriesView
+
+_FORMATS = {"count": "#,##0", "percent": "0%", "money": "£#,##0"}
+
+
+def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_size: float) -> ChartSpec:
+    """Everything a backend needs to draw the chart, in one immutable spec."""
+    categories, rows = _ordered(series, options.sort)
+    family = theme.families.get("sans") or next(iter(theme.families.values()))
+    spec = ChartSpec(
+        kind=options.kind,
+        title=options.title if options.title is not None else series.title,
+        categories=categories,
+        series=rows,
+        number_format=options.number_format or _FORMATS.get(series.unit, "#,##0"),
+        palette=theme.palette or ("#333333",),
+        text_colour=theme.colour("ink"),
+        grid_colour=theme.colours.get("rule", "#DDDDDD"),
+        highlight=options.highlight,
+        highlight_colour=theme.colours.get("highlight"),
+        muted_colour=theme.colours.get("muted_chart", theme.colours.get("rule")),
+        data_labels=options.data_labels,
+        legend=options.legend,
+        x_title=options.x_title,
+        y_title=options.y_title,
+        colour_by_category=options.kind in ("donut", "pie"),
+        fonts=ChartFonts(family.regular.path, family.bold.path, family.regular.deck_family),
+        font_size=font_size,
+        derived_note=_note(series),
+    )
+    from generator.charts.alt import describe
+
+    return _with_alt(spec, describe(spec.kind, spec.title, spec.categories, spec.series))
+
+
+def _with_alt(spec: ChartSpec, alt: str) -> ChartSpec:
+    from dataclasses import replace
+
+    return replace(spec, alt_text=alt)
+
+
+def _note(series: SeriesView) -> str | None:
+    """One line saying which values are derived and how."""
+    notes = series.derived_notes
+    return ("* " + " ".join(notes)) if notes else None
+
+
+def _ordered(series: SeriesView, sort: str) -> tuple[tuple[str, ...], tuple[ChartSeries, ...]]:
+    """Categories and rows, sorted by the first row's values when asked."""
+    order = list(range(len(series.categories)))
+    if sort != "none" and series.rows:
+        first = series.rows[0].values
+        order.sort(key=lambda i: first[i].number, reverse=sort == "descending")
+    rows = tuple(
+        ChartSeries(row.name, tuple(row.values[i].number for i in order),
+                    tuple(_label(row.values[i]) for i in order), tuple(row.values[i].derived for i in order))
+        for row in series.rows)
+    return tuple(series.categories[i] for i in order), rows
+
+
+def _label(value) -> str:
+    """A data label: the formatted value, starred when derived."""
+    return value.text.removeprefix("about ").join(("c. ", "*")) if value.derived and value.approximate else (
+        value.text + "*" if value.derived else value.text)

@@ -1,0 +1,91 @@
+"""What every block builder needs: the report, the theme, where the block was written."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from generator.diagnostics import Collector, Span
+from generator.layout.frame import Box, Line, TextItem
+from generator.layout.spec_load import Layout
+from generator.layout.text import Para, fit, valign
+from generator.layout.theme import Style, Theme
+from generator.model.markup import Run
+from generator.model.report import Report
+
+_PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
+
+
+@dataclass(frozen=True)
+class Context:
+    """The inputs of one page's block builders."""
+
+    report: Report
+    layout: Layout
+    problems: Collector
+    page_id: str
+    strict_fit: bool = False
+
+    @property
+    def theme(self) -> Theme:
+        return self.layout.theme
+
+    def span(self, path: tuple) -> Span:
+        """Where in the layout file the thing at `path` was written."""
+        return self.layout.spans.at(path)
+
+    def fill(self, template: str, path: tuple, extra: dict[str, str] | None = None) -> str:
+        """Replace `{report.x}` placeholders; unknown ones are reported at the layout's line."""
+        values = {**self.report.placeholders(), **(extra or {})}
+
+        def sub(match: re.Match[str]) -> str:
+            key = match.group(1)
+            if key not in values:
+                from generator.model.resolve import _unknown
+
+                _unknown(self.problems, self.layout.spans, path, "placeholder", "{" + key + "}",
+                         ["{" + k + "}" for k in values])
+                return match.group(0)
+            return values[key]
+
+        return _PLACEHOLDER.sub(sub, template)
+
+    def style(self, name: str | None, default: str, path: tuple) -> Style:
+        """A theme style by name, reported when unknown."""
+        key = name or default
+        if key not in self.theme.styles:
+            from generator.model.resolve import _unknown
+
+            _unknown(self.problems, self.layout.spans, path + ("style",), "style", key, list(self.theme.styles))
+            key = default if default in self.theme.styles else next(iter(self.theme.styles))
+        return self.theme.style(key)
+
+    def fit_text(self, paras: Sequence[Para], box: Box, path: tuple, what: str, where: str = "top",
+                 min_scale: float | None = None, role: str = "text") -> TextItem:
+        """Fit paragraphs into a box: shrink (with a warning) or report the overflow."""
+        if not paras:
+            return TextItem(box, (), role)
+        first = paras[0].style
+        scale_floor = min_scale if min_scale is not None else first.min_size / first.size
+        result = fit(paras, box.w, box.h, scale_floor)
+        size = first.size * result.setting.scale
+        name = f"{what} on {'slide' if self.layout.spec.output == 'deck' else 'page'} {self.page_id!r}"
+        if not result.fits:
+            self.problems.error(self.span(path), f"{name} does not fit its box: it overflows by "
+                                f"{result.overflow:.0f} pt at the smallest size, {size:.1f} pt",
+                                f"shorten the text, enlarge the area ({box.w:.0f} × {box.h:.0f} pt) or lower the size range")
+        elif result.shrunk:
+            self.problems.warning(self.span(path), f"{name} was set at {size:.1f} pt, below its preferred "
+                                  f"{first.size:.1f} pt, to fit its box", "shorten the text or enlarge the area")
+        return TextItem(box, valign(result.setting, box.h, where), role)
+
+
+def plain(text: str) -> tuple[Run, ...]:
+    """One unstyled run."""
+    return (Run(text),)
+
+
+def lines_height(lines: Sequence[Line]) -> float:
+    """Height taken by lines, including paragraph spacing."""
+    return sum(line.height + line.space_before for line in lines)

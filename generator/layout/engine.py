@@ -1,0 +1,143 @@
+"""The layout stage: a report and a layout in, a Document of positioned pages out."""
+
+from __future__ import annotations
+
+from generator.diagnostics import Collector, SpanlessError
+from generator.layout.blocks import build_block
+from generator.layout.context import Context
+from generator.layout.flow import Filler, chunks
+from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
+from generator.layout.grid import resolve_grid
+from generator.layout.masters import master_items
+from generator.layout.notes import speaker_notes
+from generator.layout.spec import Block, Margins, Page
+from generator.layout.spec_load import Layout
+from generator.model.report import Report
+
+SIZES = {"A4": (595.2756, 841.8898), "16:9": (960.0, 540.0)}
+
+
+def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
+    """Resolve every page of `layout` for `report` into absolute boxes."""
+    width, height = _size(layout)
+    margins = layout.spec.margins or Margins()
+    content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
+    pages: list[PageFrame] = []
+    for i, page in enumerate(layout.spec.pages):
+        ctx = Context(report, layout, problems, page.id)
+        path = ("pages", i)
+        areas = _areas(ctx, page, content, path)
+        if areas is None:
+            continue
+        for item_list, notes, section in _page_instances(ctx, page, areas, path):
+            number = len(pages) + 1
+            background = _background(ctx, page)
+            under = _master(ctx, page, width, height, margins, number, section, path)
+            pages.append(PageFrame(page.id, width, height, background, tuple(under + item_list),
+                                   speaker_notes(item_list, notes), number))
+    return Document(layout.spec.output, tuple(pages), _metadata(report))
+
+
+def _size(layout: Layout) -> tuple[float, float]:
+    """Page or slide size in points."""
+    size = layout.spec.size or ("A4" if layout.spec.output == "pdf" else "16:9")
+    return SIZES[size] if isinstance(size, str) else (float(size[0]), float(size[1]))
+
+
+def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box] | None:
+    """The page's named areas as boxes; unknown areas and overlapping blocks are reported."""
+    grid = ctx.layout.spec.grids.get(page.grid)
+    if grid is None:
+        return None
+    try:
+        areas = resolve_grid(grid, content)
+    except SpanlessError as exc:
+        ctx.problems.error(ctx.span(("grids", page.grid)), f"grid {page.grid!r}: {exc.message}", exc.hint)
+        return None
+    used: dict[str, int] = {}
+    for j, block in enumerate(page.blocks):
+        if block.area not in areas:
+            from generator.model.resolve import _unknown
+
+            _unknown(ctx.problems, ctx.layout.spans, path + ("blocks", j, "area"), "area", block.area, sorted(areas))
+        elif block.area in used and block.type not in ("shape", "rule") and page.blocks[used[block.area]].type not in ("shape", "rule"):
+            ctx.problems.error(ctx.span(path + ("blocks", j)), f"this block overlaps block {used[block.area] + 1} "
+                               f"in area {block.area!r} on page {page.id!r}", "give each block its own area")
+        else:
+            used.setdefault(block.area, j)
+    if page.flow:
+        for k, name in enumerate(page.flow.into):
+            if name not in areas:
+                from generator.model.resolve import _unknown
+
+                _unknown(ctx.problems, ctx.layout.spans, path + ("flow", "into", k), "area", name, sorted(areas))
+                return None
+    return areas
+
+
+def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple):
+    """One or more instances of a page: repeated per item, or flowing onto further pages."""
+    if page.repeat == "quotes":
+        for key in ctx.report.quotes:
+            yield _blocks(ctx, page, areas, path, {"quote": key}), page.notes or "", ""
+    elif page.flow:
+        yield from _flow_pages(ctx, page, areas, path)
+    else:
+        yield _blocks(ctx, page, areas, path, {}), page.notes or "", page.title or ""
+
+
+def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str]) -> list[Item]:
+    """Build every block of a page, binding repeated pages' blocks to their item."""
+    items: list[Item] = []
+    for j, block in enumerate(page.blocks):
+        if block.area in areas:
+            bound = block.model_copy(update={k: v for k, v in bind.items() if k == block.type and getattr(block, k) is None})
+            items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
+    return items
+
+
+def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple):
+    """Pages of flowing narrative; the page's blocks appear on the first of them only."""
+    assert page.flow is not None
+    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), lambda: [areas[n] for n in page.flow.into], path + ("flow",))
+    filler.start()
+    filler.pour(chunks(ctx, page.flow.content, path + ("flow", "content")))
+    first_blocks = _blocks(ctx, page, areas, path, {})
+    for n, items in enumerate(filler.pages):
+        section = _first_heading(items) or (page.title or "")
+        yield (first_blocks if n == 0 else []) + items, page.notes or "", section
+
+
+def _first_heading(items: list[Item]) -> str:
+    """The text of the first heading on a page (for running headers)."""
+    from generator.layout.frame import TextItem
+
+    return next((i.text for i in items if isinstance(i, TextItem) and i.role == "heading"), "")
+
+
+def _background(ctx: Context, page: Page) -> str | None:
+    """The page's background colour: its own, else its master's."""
+    if page.background:
+        return ctx.theme.colour(page.background)
+    master = ctx.layout.spec.masters.get(page.master) if page.master != "none" else None
+    return ctx.theme.colour(master.background) if master and master.background else None
+
+
+def _master(ctx: Context, page: Page, width: float, height: float, margins: Margins, number: int,
+            section: str, path: tuple) -> list[Item]:
+    """The master's items for this page, unless the page switches the master off."""
+    if page.master == "none":
+        return []
+    master = ctx.layout.spec.masters[page.master]
+    return master_items(ctx, master, width, height, margins, number, section, ("masters", page.master))
+
+
+def _metadata(report: Report) -> Metadata:
+    """Title, author, subject and keywords for both outputs."""
+    return Metadata(
+        title=f"{report.short_name} {report.title}",
+        author=report.organisation,
+        subject=f"{report.title}: {report.subtitle}" if report.subtitle else report.title,
+        keywords=(report.short_name, "annual review", report.period),
+        language=report.locale,
+    )

@@ -1,0 +1,190 @@
+"""Narrative flow: sections, pull quotes, charts and lists poured through areas and onto new pages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from generator.layout.blocks import pull_quote
+from generator.layout.chartspec import chart_spec
+from generator.layout.context import Context, plain
+from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
+from generator.layout.notes import sources_paras
+from generator.layout.spec import ChartOptions, FlowItem
+from generator.layout.text import Para, set_paras
+
+
+@dataclass(frozen=True)
+class TextChunk:
+    """Lines that may split between any two lines; `keep` lines must stay with what follows."""
+
+    paras: tuple[Para, ...]
+    keep_with_next: bool = False
+    role: str = "body"
+
+
+@dataclass(frozen=True)
+class BoxChunk:
+    """Something of fixed height that never splits: a pull quote, a chart."""
+
+    height: float
+    build: Callable[[Box], list[Item]]
+
+
+Chunk = TextChunk | BoxChunk
+
+
+def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
+    """Turn flow content into chunks, reporting references to missing data."""
+    from generator.layout.blocks import _missing
+
+    out: list[Chunk] = []
+    for i, item in enumerate(content):
+        where = path + (i,)
+        if item.section:
+            section = next((s for s in ctx.report.sections if s.key == item.section), None)
+            if section is None:
+                _missing(ctx, where + ("section",), "section", item.section, [s.key for s in ctx.report.sections])
+                continue
+            out.append(TextChunk((Para(plain(section.title), ctx.style(None, "h2", where)),), True, "heading"))
+            body = ctx.style(None, "body", where)
+            out.append(TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks)))
+        elif item.quote:
+            quote = ctx.report.quotes.get(item.quote)
+            if quote is None:
+                _missing(ctx, where + ("quote",), "quote", item.quote, list(ctx.report.quotes))
+                continue
+            out.append(BoxChunk(item.height, lambda box, q=quote, w=where: pull_quote(ctx, q, box, w)))
+        elif item.list:
+            lst = ctx.report.lists.get(item.list)
+            if lst is None:
+                _missing(ctx, where + ("list",), "list", item.list, list(ctx.report.lists))
+                continue
+            out.append(TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where)),), True, "heading"))
+            body = ctx.style(None, "body", where)
+            out.append(TextChunk(tuple(Para(runs, body, "bullet") for runs in lst.items)))
+        elif item.chart or item.series:
+            key = item.series or item.chart or ""
+            series = ctx.report.series.get(key)
+            if series is None:
+                _missing(ctx, where + ("series" if item.series else "chart",), "series", key, list(ctx.report.series))
+                continue
+            spec = chart_spec(series, item.options or ChartOptions(), ctx.theme, ctx.theme.spacing.get("chart_font", 9))
+            out.append(BoxChunk(item.height, lambda box, s=spec: [ChartItem(box, s)]))
+        elif item.sources:
+            out.append(TextChunk(tuple(sources_paras(ctx, where)), False, "body"))
+    return out
+
+
+@dataclass
+class Filler:
+    """Pours chunks into a sequence of areas; asks for a new page when the areas run out."""
+
+    ctx: Context
+    gap: float
+    new_page: Callable[[], list[Box]]
+    path: tuple
+    pages: list[list[Item]] = field(default_factory=list)
+    areas: list[Box] = field(default_factory=list)
+    y: float = 0.0
+
+    def start(self) -> None:
+        """Open the first page."""
+        self._next_page()
+
+    def _next_page(self) -> None:
+        self.pages.append([])
+        self.areas = list(self.new_page())
+        self.y = 0.0
+
+    def _next_area(self) -> None:
+        self.areas.pop(0)
+        self.y = 0.0
+        if not self.areas:
+            self._next_page()
+
+    @property
+    def _room(self) -> float:
+        return self.areas[0].h - self.y
+
+    def pour(self, items: list[Chunk]) -> None:
+        """Place every chunk, splitting text between lines and moving boxes whole."""
+        for i, chunk in enumerate(items):
+            if self.y > 0:
+                self.y += self.gap
+            following = items[i + 1] if i + 1 < len(items) else None
+            if isinstance(chunk, BoxChunk):
+                self._box(chunk)
+            else:
+                self._text(chunk, following)
+
+    def _box(self, chunk: BoxChunk) -> None:
+        if chunk.height > self._room and self.y > 0:
+            self._next_area()
+        area = self.areas[0]
+        if chunk.height > area.h + 0.01:
+            self.ctx.problems.error(self.ctx.span(self.path), f"a flow item of height {chunk.height:.0f} pt is taller "
+                                    f"than its area ({area.h:.0f} pt) on page {self.ctx.page_id!r}", "lower its height")
+        self.pages[-1].extend(chunk.build(Box(area.x, area.y + self.y, area.w, min(chunk.height, area.h))))
+        self.y += chunk.height
+
+    def _text(self, chunk: TextChunk, following: Chunk | None) -> None:
+        lines = list(set_paras(chunk.paras, self.areas[0].w).lines)
+        need_after = _first_lines_height(following, self.areas[0].w) if chunk.keep_with_next else 0.0
+        if self.y > 0 and _height(lines) + need_after > self._room:
+            self._next_area()
+        while lines:
+            take = _fitting(lines, self._room, at_top=self.y == 0)
+            if take == 0:
+                self._next_area()
+                continue
+            placed, lines = lines[:take], lines[take:]
+            self._emit(placed, chunk.role)
+            if lines:
+                self._next_area()
+
+    def _emit(self, lines: list[Line], role: str) -> None:
+        """Place lines at the cursor, rebased so the first starts at the top of its box."""
+        area = self.areas[0]
+        skip = lines[0].space_before if self.y == 0 else 0.0
+        top = lines[0].baseline - lines[0].height * 0 - _line_top(lines[0])
+        rebased = tuple(_rebase(line, top + skip, first=(j == 0 and skip > 0)) for j, line in enumerate(lines))
+        height = _height(lines) - skip
+        self.pages[-1].append(TextItem(Box(area.x, area.y + self.y, area.w, height), rebased, role))
+        self.y += height
+
+
+def _line_top(line: Line) -> float:
+    """Offset of the line's top (above its space before) from its baseline."""
+    size = max((p.size for p in line.pieces), default=line.height)
+    return (line.height - size) / 2 + size * 0.8 + line.space_before
+
+
+def _rebase(line: Line, dy: float, first: bool) -> Line:
+    """A line moved up by dy (and without its space before when it opens an area)."""
+    return Line(line.pieces, line.x, line.width, line.baseline - dy, line.height,
+                0.0 if first else line.space_before, line.align, line.starts_paragraph, line.indent)
+
+
+def _height(lines: list[Line]) -> float:
+    return sum(line.height + line.space_before for line in lines)
+
+
+def _fitting(lines: list[Line], room: float, at_top: bool) -> int:
+    """How many lines fit in `room` (the first line's space before is dropped at an area's top)."""
+    used = 0.0
+    for n, line in enumerate(lines):
+        used += line.height + (0.0 if (n == 0 and at_top) else line.space_before)
+        if used > room + 0.01:
+            return n
+    return len(lines)
+
+
+def _first_lines_height(chunk: Chunk | None, width: float) -> float:
+    """Height of the first two lines of the next chunk (so headings are not left alone)."""
+    if chunk is None:
+        return 0.0
+    if isinstance(chunk, BoxChunk):
+        return chunk.height
+    lines = set_paras(chunk.paras[:1], width).lines[:2]
+    return _height(list(lines))

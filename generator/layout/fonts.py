@@ -1,0 +1,62 @@
+"""Fonts: the very TrueType files that render the text also measure it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+from generator.diagnostics import SpanlessError
+
+
+@dataclass(frozen=True)
+class Font:
+    """One face: its file, the name reportlab knows it by, and the family the deck names."""
+
+    path: str
+    name: str
+    deck_family: str
+    bold: bool
+    italic: bool
+
+
+def register(path: Path, deck_family: str, bold: bool, italic: bool) -> Font:
+    """Register a TrueType file with reportlab (once) and describe it.
+
+    reportlab keeps fonts in a process-wide registry; registering by file stem
+    is idempotent, so this is safe to call for every build.
+    """
+    name = path.stem
+    try:
+        pdfmetrics.getFont(name)
+    except KeyError:
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except (TTFError, OSError) as exc:
+            raise SpanlessError(f"cannot read font file {path}: {exc}", "use a TrueType (.ttf) font file") from None
+    return Font(str(path), name, deck_family, bold, italic)
+
+
+def width(text: str, font: Font, size: float) -> float:
+    """Advance width of `text` in points, from the font file's metrics."""
+    return pdfmetrics.stringWidth(text, font.name, size)
+
+
+def ascent(font: Font, size: float) -> float:
+    """Height above the baseline of the font's tallest glyphs, in points."""
+    face = pdfmetrics.getFont(font.name).face
+    return face.ascent * size / 1000
+
+
+def descent(font: Font, size: float) -> float:
+    """Depth below the baseline (positive), in points."""
+    face = pdfmetrics.getFont(font.name).face
+    return -face.descent * size / 1000
+
+
+def cap_height(font: Font, size: float) -> float:
+    """Height of capital letters, in points (for optical alignment of large numbers)."""
+    face = pdfmetrics.getFont(font.name).face
+    return getattr(face, "capHeight", face.ascent * 0.7) * size / 1000

@@ -1,0 +1,155 @@
+"""The hand-off between layout and render: pages of positioned items, in points from the top left."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, Union
+
+from generator.charts.spec import ChartSpec
+from generator.layout.fonts import Font
+
+Align = Literal["left", "centre", "right"]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle in points; (x, y) is its top-left corner, y grows downwards."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.w
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.h
+
+    def inset(self, d: float) -> "Box":
+        """The box shrunk by `d` on every side."""
+        return Box(self.x + d, self.y + d, max(0.0, self.w - 2 * d), max(0.0, self.h - 2 * d))
+
+    def overlaps(self, other: "Box") -> bool:
+        """True when the two boxes share some area."""
+        return self.x < other.right and other.x < self.right and self.y < other.bottom and other.y < self.bottom
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A run of text in one face, size and colour, placed on a line."""
+
+    text: str
+    font: Font
+    size: float
+    colour: str
+    x: float  # from the line's left edge
+    width: float
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """One laid-out line: its pieces, left offset, baseline and the paragraph it starts."""
+
+    pieces: tuple[Piece, ...]
+    x: float  # from the text box's left edge
+    width: float
+    baseline: float  # from the text box's top
+    height: float  # line pitch (leading)
+    space_before: float  # extra space above this line when it starts a paragraph
+    align: Align
+    starts_paragraph: bool
+    indent: float  # left indent of the paragraph (hanging bullets)
+
+
+@dataclass(frozen=True)
+class TextItem:
+    """A text box whose line breaks and sizes are final."""
+
+    box: Box
+    lines: tuple[Line, ...]
+    role: str = "text"  # heading, body, figure, quote...: for notes and tests
+
+    @property
+    def text(self) -> str:
+        """The plain text, lines joined by newlines."""
+        return "\n".join("".join(p.text for p in line.pieces) for line in self.lines)
+
+
+@dataclass(frozen=True)
+class RectItem:
+    """A filled and/or stroked rectangle."""
+
+    box: Box
+    fill: str | None = None
+    stroke: str | None = None
+    stroke_width: float = 0.0
+    radius: float = 0.0
+
+
+@dataclass(frozen=True)
+class RuleItem:
+    """A straight line from (x1, y1) to (x2, y2)."""
+
+    x1: float
+    y1: float
+    x2: float
+    y2: float
+    colour: str
+    width: float = 0.75
+
+
+@dataclass(frozen=True)
+class ChartItem:
+    """A chart drawn into its box."""
+
+    box: Box
+    spec: ChartSpec
+
+
+@dataclass(frozen=True)
+class ImageItem:
+    """A raster or vector image file placed in a box (aspect kept, centred)."""
+
+    box: Box
+    path: str
+    description: str = ""
+
+
+Item = Union[TextItem, RectItem, RuleItem, ChartItem, ImageItem]
+
+
+@dataclass(frozen=True)
+class PageFrame:
+    """One page or slide: its size, background, items in drawing order, and speaker notes."""
+
+    id: str
+    width: float
+    height: float
+    background: str | None
+    items: tuple[Item, ...]
+    notes: str = ""
+    number: int = 0
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document metadata written by both backends."""
+
+    title: str
+    author: str
+    subject: str
+    keywords: tuple[str, ...]
+    language: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A laid-out document: the output it is for, its pages and metadata."""
+
+    output: Literal["pdf", "deck"]
+    pages: tuple[PageFrame, ...]
+    metadata: Metadata

@@ -1,0 +1,75 @@
+"""Grids with named areas (like CSS grid-template-areas) resolved to boxes."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from generator.diagnostics import SpanlessError
+from generator.layout.frame import Box
+from generator.layout.spec import Grid
+
+
+def tracks(spec: Sequence[str | float] | int, total: float, gap: float) -> list[tuple[float, float]]:
+    """Offsets and sizes of tracks: numbers and "Npt" are fixed, "Nfr" share what is left."""
+    items: list[str | float] = ["1fr"] * spec if isinstance(spec, int) else list(spec)
+    fixed = 0.0
+    fractions = 0.0
+    for item in items:
+        if isinstance(item, str) and item.endswith("fr"):
+            fractions += float(item[:-2])
+        else:
+            fixed += float(item[:-2]) if isinstance(item, str) else float(item)
+    free = total - fixed - gap * (len(items) - 1)
+    if free < -0.01:
+        raise SpanlessError(f"the fixed tracks need {fixed + gap * (len(items) - 1):.0f} pt but only {total:.0f} pt is available",
+                            "make fixed tracks smaller or use fr units")
+    out = []
+    pos = 0.0
+    for item in items:
+        if isinstance(item, str) and item.endswith("fr"):
+            size = free * float(item[:-2]) / fractions if fractions else 0.0
+        else:
+            size = float(item[:-2]) if isinstance(item, str) else float(item)
+        out.append((pos, size))
+        pos += size + gap
+    return out
+
+
+def area_cells(areas: Sequence[str]) -> dict[str, tuple[int, int, int, int]]:
+    """Each named area's (first row, first column, last row, last column); "." cells are empty."""
+    rows = [row.split() for row in areas]
+    width = len(rows[0])
+    for i, row in enumerate(rows):
+        if len(row) != width:
+            raise SpanlessError(f"row {i + 1} of the areas has {len(row)} cells, the first row has {width}",
+                                "every row of areas names the same number of cells")
+    found: dict[str, tuple[int, int, int, int]] = {}
+    for r, row in enumerate(rows):
+        for c, name in enumerate(row):
+            if name == "." or set(name) == {"."}:
+                continue
+            r0, c0, r1, c1 = found.get(name, (r, c, r, c))
+            found[name] = (min(r0, r), min(c0, c), max(r1, r), max(c1, c))
+    for name, (r0, c0, r1, c1) in found.items():
+        if any(rows[r][c] != name for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)):
+            raise SpanlessError(f"area {name!r} is not a rectangle", "an area's cells must form one rectangle")
+    return found
+
+
+def resolve_grid(grid: Grid, content: Box) -> dict[str, Box]:
+    """Boxes of every named area of `grid` inside the content box."""
+    cells = area_cells(grid.areas)
+    n_rows = len(grid.areas)
+    n_cols = len(grid.areas[0].split())
+    col_gap, row_gap = (grid.gap, grid.gap) if isinstance(grid.gap, (int, float)) else (grid.gap[1], grid.gap[0])
+    cols = tracks(grid.columns, content.w, col_gap)
+    rows = tracks(grid.rows, content.h, row_gap)
+    if len(cols) != n_cols or len(rows) != n_rows:
+        raise SpanlessError(f"the grid has {len(cols)} columns and {len(rows)} rows but its areas are "
+                            f"{n_cols} wide and {n_rows} tall", "make the areas match the columns and rows")
+    boxes = {}
+    for name, (r0, c0, r1, c1) in cells.items():
+        x0, y0 = cols[c0][0], rows[r0][0]
+        x1, y1 = cols[c1][0] + cols[c1][1], rows[r1][0] + rows[r1][1]
+        boxes[name] = Box(content.x + x0, content.y + y0, x1 - x0, y1 - y0)
+    return boxes

@@ -1,0 +1,55 @@
+"""Words that explain the figures: sources, derived-value notes and speaker notes."""
+
+from __future__ import annotations
+
+from generator.layout.context import Context, plain
+from generator.layout.frame import ChartItem, Item, TextItem
+from generator.layout.spec import Block
+from generator.layout.text import Para
+from generator.model.markup import Run
+
+
+def derived_notes(ctx: Context) -> list[str]:
+    """Every note of a derived value in the report, once each."""
+    notes: list[str] = []
+    for series in ctx.report.series.values():
+        notes.extend(series.derived_notes)
+    for fig in ctx.report.figures.values():
+        if fig.change and fig.change.previous and fig.change.previous.derived and fig.change.previous.note:
+            notes.append(fig.change.previous.note)
+    return list(dict.fromkeys(notes))
+
+
+def sources_paras(ctx: Context, path: tuple, block: Block | None = None) -> list[Para]:
+    """Paragraphs for a sources block: sources, notes, derived values, the full review."""
+    head = ctx.style(None, "h3", path)
+    body = ctx.style(block.style if block else None, "small", path)
+    report = ctx.report
+    paras = [Para(plain("Sources"), head)]
+    for src in report.sources.values():
+        what = ", ".join(x for x in (src.kind, src.publisher) if x)
+        paras.append(Para((Run(src.title, italic=True), Run(f" ({what})." if what else ".")) +
+                          ((Run(" " + src.note),) if src.note else ()), body))
+    if report.full_review_url:
+        paras.append(Para((Run(f"{report.full_review_title}: "), Run(report.full_review_url, link=report.full_review_url)), body))
+    derived = derived_notes(ctx)
+    if derived:
+        paras.append(Para(plain("Derived values"), head))
+        paras.append(Para(plain("Values marked * or “about” are computed by this report from published figures, "
+                                "not published themselves."), body))
+        paras += [Para(plain(n), body, "bullet") for n in derived]
+    paras += [Para(plain(n), body) for n in report.notes]
+    return paras
+
+
+def speaker_notes(items: list[Item], extra: str) -> str:
+    """Speaker notes for a slide: the layout's notes, then what the slide's data says in full."""
+    lines = [extra.strip()] if extra.strip() else []
+    for item in items:
+        if isinstance(item, ChartItem):
+            lines.append(item.spec.alt_text)
+            if item.spec.derived_note:
+                lines.append(item.spec.derived_note)
+        elif isinstance(item, TextItem) and item.role in ("figure", "quote", "body"):
+            lines.append(" ".join(item.text.split()))
+    return "\n\n".join(dict.fromkeys(l for l in lines if l))

@@ -1,0 +1,117 @@
+"""Load a layout file and its theme (following `extends`), with diagnostics at their lines."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from generator.diagnostics import Collector, DiagnosticError, SpanlessError, display_path
+from generator.layout.grid import area_cells
+from generator.layout.merge import merge
+from generator.layout.spec import LayoutFile, ThemeFile
+from generator.layout.theme import Theme, build_theme
+from generator.load import SpanMap, load_yaml
+from generator.model.validate import validate_model
+
+MAX_EXTENDS = 8
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A validated layout with its resolved theme and the spans of its text."""
+
+    spec: LayoutFile
+    theme: Theme
+    spans: SpanMap
+    path: Path
+
+
+def load_layout(path: Path, output: str, problems: Collector) -> Layout | None:
+    """Load a layout for `output` ("pdf" or "deck"); None (with diagnostics) on any problem."""
+    raw = _load_chain(path, problems)
+    if raw is None:
+        return None
+    value, spans = raw
+    spec, diagnostics = validate_model(LayoutFile, value, spans)
+    problems.extend(diagnostics)
+    if spec is None:
+        return None
+    if spec.output != output:
+        problems.error(spans.at(("output",)), f"this layout is for the {spec.output}, not the {output}",
+                       f"pass a {output} layout")
+    _check_grids(spec, spans, problems)
+    if not spec.theme:
+        problems.error(spans.at(()), "the layout names no theme", "add `theme: themes/NAME/theme.yaml`")
+        return None
+    theme = _load_theme(_relative(spans, ("theme",), path, spec.theme), spans, ("theme",), problems)
+    if theme is None or problems.has_errors:
+        return None
+    return Layout(spec, theme, spans, path)
+
+
+def _relative(spans: SpanMap, key: tuple, fallback: Path, name: str) -> Path:
+    """A path named in a file, relative to the file whose line set it."""
+    return Path(spans.at(key).path).parent / name if spans.values.get(key) else fallback.parent / name
+
+
+def _load_chain(path: Path, problems: Collector, seen: tuple[Path, ...] = ()) -> tuple[Any, SpanMap] | None:
+    """Load a YAML file and everything it extends, merged; None after reporting problems."""
+    try:
+        value, spans = load_yaml(path)
+    except DiagnosticError as exc:
+        problems.extend(exc.diagnostics)
+        return None
+    parent_name = value.get("extends") if isinstance(value, dict) else None
+    if not parent_name:
+        return value, spans
+    if not isinstance(parent_name, str):
+        problems.error(spans.at(("extends",)), "extends must name a file")
+        return None
+    parent_path = (path.parent / parent_name).resolve()
+    if parent_path in seen or len(seen) >= MAX_EXTENDS or parent_path == path.resolve():
+        problems.error(spans.at(("extends",)), f"{parent_name!r} extends itself (directly or through others)",
+                       "break the cycle of extends")
+        return None
+    if not parent_path.is_file():
+        problems.error(spans.at(("extends",)), f"{parent_name!r} does not exist", f"paths are relative to {display_path(path.parent)}")
+        return None
+    parent = _load_chain(parent_path, problems, seen + (path.resolve(),))
+    if parent is None:
+        return None
+    child = {k: v for k, v in value.items() if k != "extends"}
+    return merge(parent[0], parent[1], child, spans)
+
+
+def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
+    """Every grid's areas are rectangles, and every page names a grid that exists."""
+    for name, grid in spec.grids.items():
+        try:
+            area_cells(grid.areas)
+        except SpanlessError as exc:
+            problems.error(spans.at(("grids", name, "areas")), f"grid {name!r}: {exc.message}", exc.hint)
+    for i, page in enumerate(spec.pages):
+        if page.grid not in spec.grids:
+            from generator.model.resolve import _unknown
+
+            _unknown(problems, spans, ("pages", i, "grid"), "grid", page.grid, list(spec.grids))
+        if page.master != "none" and page.master not in spec.masters:
+            problems.error(spans.at(("pages", i, "master")), f"unknown master {page.master!r}",
+                           "masters: " + ", ".join(list(spec.masters) + ["none"]))
+
+
+def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector) -> Theme | None:
+    """Load and resolve a theme file (and what it extends)."""
+    if not path.is_file():
+        problems.error(spans.at(key), f"theme file {display_path(path)!r} does not exist",
+                       "the path is relative to the layout file")
+        return None
+    raw = _load_chain(path, problems)
+    if raw is None:
+        return None
+    value, theme_spans = raw
+    spec, diagnostics = validate_model(ThemeFile, value, theme_spans)
+    problems.extend(diagnostics)
+    if spec is None:
+        return None
+    return build_theme(spec, path.parent, theme_spans, problems)

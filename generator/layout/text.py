@@ -1,0 +1,179 @@
+"""Line breaking and text fitting, measured with the fonts that will render the text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal, Sequence
+
+from generator.layout import fonts
+from generator.layout.frame import Align, Line, Piece
+from generator.layout.theme import Style
+from generator.model.markup import Run
+
+BULLET = "•"
+_TOKEN = re.compile(r"\S+\s*|\s+")
+SIZE_STEP = 0.25
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph to set: styled runs, its style, and whether it is a bullet item."""
+
+    runs: tuple[Run, ...]
+    style: Style
+    kind: Literal["paragraph", "bullet"] = "paragraph"
+    align: Align = "left"
+
+
+@dataclass(frozen=True)
+class Setting:
+    """Lines set at one scale, with the height they take and how far any word overflows the width."""
+
+    lines: tuple[Line, ...]
+    height: float
+    too_wide: float
+    scale: float
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    font: fonts.Font
+    size: float
+    colour: str
+    link: str | None
+    width: float
+    space: float  # width of trailing white space (dropped at line ends)
+
+
+def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Setting:
+    """Break paragraphs into lines at `scale` times their style sizes."""
+    lines: list[Line] = []
+    y = 0.0
+    too_wide = 0.0
+    gap = 0.0
+    for para in paras:
+        style = para.style.scaled(para.style.size * scale)
+        indent = style.size * 1.15 if para.kind == "bullet" else 0.0
+        rows, over = _break(_tokens(para.runs, style), width - indent)
+        too_wide = max(too_wide, over)
+        for i, row in enumerate(rows):
+            pitch = style.size * style.leading
+            y += gap if i == 0 else 0.0
+            pieces = _pieces(row)
+            if i == 0 and para.kind == "bullet":
+                bullet_w = fonts.width(BULLET, style.font, style.size)
+                pieces = (Piece(BULLET, style.family.regular, style.size, style.colour, -indent, bullet_w),) + pieces
+            line_w = sum(t.width for t in row) + sum(t.space for t in row[:-1])
+            x = indent + _offset(para.align, width - indent, line_w)
+            baseline = y + (pitch - style.size) / 2 + style.size * 0.8
+            lines.append(Line(pieces, x, line_w, baseline, pitch, gap if i == 0 else 0.0, para.align, i == 0, indent))
+            y += pitch
+        gap = style.space_after
+    return Setting(tuple(lines), y, too_wide, scale)
+
+
+def _offset(align: Align, available: float, used: float) -> float:
+    """Left offset of a line for its alignment."""
+    if align == "centre":
+        return max(0.0, (available - used) / 2)
+    if align == "right":
+        return max(0.0, available - used)
+    return 0.0
+
+
+def _tokens(runs: Sequence[Run], style: Style) -> list[_Token]:
+    """Split styled runs into measured words, each keeping its trailing space."""
+    tokens: list[_Token] = []
+    for run in runs:
+        font = style.family.face(style.bold or run.bold, style.italic or run.italic)
+        text = run.text.upper() if style.upper else run.text
+        for match in _TOKEN.finditer(text):
+            word = match.group(0)
+            bare = word.rstrip()
+            tail = word[len(bare):]
+            w = fonts.width(bare, font, style.size) if bare else 0.0
+            s = fonts.width(" ", font, style.size) if tail else 0.0
+            if not bare and tokens:  # white space alone joins the previous word's tail
+                prev = tokens[-1]
+                tokens[-1] = _Token(prev.text + " " if not prev.text.endswith(" ") else prev.text, prev.font, prev.size,
+                                    prev.colour, prev.link, prev.width, max(prev.space, s))
+                continue
+            if bare:
+                tokens.append(_Token(bare + (" " if tail else ""), font, style.size, style.colour, run.link, w, s))
+    return tokens
+
+
+def _break(tokens: list[_Token], width: float) -> tuple[list[list[_Token]], float]:
+    """Greedy line breaking; returns rows and how far the widest unbreakable word overflows."""
+    rows: list[list[_Token]] = [[]]
+    used = 0.0
+    over = 0.0
+    for tok in tokens:
+        row = rows[-1]
+        need = tok.width if not row else used + row[-1].space + tok.width
+        if row and need > width + 0.01:
+            rows.append([tok])
+            used = tok.width
+        else:
+            row.append(tok)
+            used = need
+        over = max(over, tok.width - width)
+    return [r for r in rows if r] or [[]], max(0.0, over)
+
+
+def _pieces(row: list[_Token]) -> tuple[Piece, ...]:
+    """Merge a row's tokens into pieces of one face, size, colour and link."""
+    pieces: list[Piece] = []
+    x = 0.0
+    for i, tok in enumerate(row):
+        last = i == len(row) - 1
+        text = tok.text.rstrip() if last else tok.text
+        w = tok.width + (0.0 if last else tok.space)
+        prev = pieces[-1] if pieces else None
+        if prev and (prev.font, prev.size, prev.colour, prev.link) == (tok.font, tok.size, tok.colour, tok.link):
+            pieces[-1] = Piece(prev.text + text, prev.font, prev.size, prev.colour, prev.x, prev.width + w, prev.link)
+        else:
+            pieces.append(Piece(text, tok.font, tok.size, tok.colour, x, w, tok.link))
+        x += w
+    return tuple(pieces)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """The result of fitting text into a box."""
+
+    setting: Setting
+    fits: bool
+    shrunk: bool
+    overflow: float  # points of height (or width) that do not fit at the smallest size
+
+
+def fit(paras: Sequence[Para], width: float, height: float, min_scale: float) -> Fit:
+    """Set text at the largest scale (down to `min_scale`) at which it fits the box."""
+    base = paras[0].style.size if paras else 1.0
+    step = SIZE_STEP / base
+    scale = 1.0
+    while True:
+        setting = set_paras(paras, width, scale)
+        if setting.height <= height + 0.01 and setting.too_wide <= 0.01:
+            return Fit(setting, True, scale < 1.0, 0.0)
+        if scale - step < min_scale - 1e-9:
+            overflow = max(setting.height - height, setting.too_wide)
+            return Fit(setting, False, scale < 1.0, overflow)
+        scale -= step
+
+
+def valign(setting: Setting, height: float, where: str) -> tuple[Line, ...]:
+    """Shift lines down for middle or bottom alignment."""
+    if where == "top" or setting.height >= height:
+        return setting.lines
+    shift = (height - setting.height) / (2 if where == "middle" else 1)
+    return tuple(_shift(line, shift) for line in setting.lines)
+
+
+def _shift(line: Line, dy: float) -> Line:
+    """A line moved down by dy."""
+    return Line(line.pieces, line.x, line.width, line.baseline + dy, line.height, line.space_before,
+                line.align, line.starts_paragraph, line.indent)

@@ -1,0 +1,145 @@
+"""A resolved theme: hex colours, registered fonts and styles ready for measuring."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+from generator.diagnostics import Collector, SpanlessError
+from generator.layout import fonts
+from generator.layout.spec import TextStyle, ThemeFile
+from generator.load.spans import SpanMap
+
+
+@dataclass(frozen=True)
+class Family:
+    """The faces of one font family."""
+
+    regular: fonts.Font
+    bold: fonts.Font
+    italic: fonts.Font
+    bold_italic: fonts.Font
+
+    def face(self, bold: bool, italic: bool) -> fonts.Font:
+        """The face for a weight and slant (falling back to what the family has)."""
+        if bold and italic:
+            return self.bold_italic
+        return self.bold if bold else self.italic if italic else self.regular
+
+
+@dataclass(frozen=True)
+class Style:
+    """A text style with its family resolved and its colour in hex."""
+
+    family: Family
+    bold: bool
+    italic: bool
+    size: float
+    min_size: float
+    leading: float
+    colour: str
+    space_after: float
+    upper: bool
+    tracking: float
+
+    @property
+    def font(self) -> fonts.Font:
+        """The face this style sets text in."""
+        return self.family.face(self.bold, self.italic)
+
+    def scaled(self, size: float) -> "Style":
+        """The same style at another size (space after scales with it)."""
+        ratio = size / self.size
+        return replace(self, size=size, space_after=self.space_after * ratio)
+
+
+@dataclass(frozen=True)
+class Theme:
+    """Everything of the brand, resolved."""
+
+    name: str
+    colours: Mapping[str, str]
+    palette: tuple[str, ...]
+    families: Mapping[str, Family]
+    styles: Mapping[str, Style]
+    logo_mark: str
+    logo_name: str
+    logo_colour: str
+    logo_text_colour: str
+    spacing: Mapping[str, float]
+
+    def colour(self, name: str) -> str:
+        """A colour by theme name or as "#RRGGBB"."""
+        return name if name.startswith("#") else self.colours[name]
+
+    def style(self, name: str) -> Style:
+        """A text style by name."""
+        return self.styles[name]
+
+
+def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector) -> Theme | None:
+    """Resolve a validated theme file; missing fonts and unknown colours are diagnostics."""
+    colours = dict(spec.colours)
+    for name, value in spec.colours.items():
+        if not value.startswith("#"):
+            problems.error(spans.at(("colours", name)), f"colour {name!r} must be #RRGGBB")
+    families = _families(spec, base, spans, problems)
+    palette = tuple(_colour(c, colours, spans, ("chart_palette", i), problems) for i, c in enumerate(spec.chart_palette))
+    styles = {}
+    for name, style in spec.styles.items():
+        if style.family not in families:
+            if style.family not in spec.fonts:
+                problems.error(spans.at(("styles", name, "family")), f"unknown font family {style.family!r}",
+                               "families: " + ", ".join(spec.fonts))
+            continue
+        styles[name] = _style(style, families[style.family], colours, spans, ("styles", name), problems)
+    if problems.has_errors:
+        return None
+    logo = spec.logo
+    return Theme(spec.name, MappingProxyType(colours), palette, MappingProxyType(families), MappingProxyType(styles),
+                 logo.mark if logo else "", logo.name if logo else "",
+                 _colour(logo.colour, colours, spans, ("logo",), problems) if logo else "#000000",
+                 _colour(logo.text_colour, colours, spans, ("logo",), problems) if logo else "#000000",
+                 MappingProxyType(dict(spec.spacing)))
+
+
+def _colour(value: str, colours: dict[str, str], spans: SpanMap, path: tuple, problems: Collector) -> str:
+    """A colour reference resolved to hex."""
+    if value.startswith("#"):
+        return value.upper()
+    if value not in colours:
+        problems.error(spans.at(path), f"unknown colour {value!r}", "colours: " + ", ".join(colours))
+        return "#000000"
+    return colours[value].upper()
+
+
+def _families(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector) -> dict[str, Family]:
+    """Register every family's font files."""
+    result = {}
+    for name, fam in spec.fonts.items():
+        faces = {}
+        for face in ("regular", "bold", "italic", "bold_italic"):
+            rel = getattr(fam, face) or fam.regular
+            path = (base / rel).resolve()
+            if not path.is_file():
+                problems.error(spans.at(("fonts", name, face if getattr(fam, face) else "regular")),
+                               f"font file {rel!r} does not exist", f"paths are relative to {base}")
+                break
+            try:
+                faces[face] = fonts.register(path, fam.deck_name, "bold" in face, "italic" in face)
+            except SpanlessError as exc:
+                problems.error(spans.at(("fonts", name, face)), exc.message, exc.hint)
+                break
+        else:
+            result[name] = Family(**faces)
+    return result
+
+
+def _style(style: TextStyle, family: Family, colours: dict[str, str], spans: SpanMap, path: tuple,
+           problems: Collector) -> Style:
+    """Resolve one text style."""
+    return Style(family, style.bold, style.italic, style.size, style.min_size or style.size * 0.7, style.leading,
+                 _colour(style.colour, colours, spans, path + ("colour",), problems), style.space_after,
+                 style.upper, style.tracking)

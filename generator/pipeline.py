@@ -1,0 +1,85 @@
+"""The pipeline: load → model → layout → render, for each data file, writing atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.diagnostics import Collector, Diagnostic, DiagnosticError, Severity, display_path, sorted_diagnostics
+
+DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
+DEFAULT_DECK_LAYOUT = Path("layouts/deck-16x9.yaml")
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the command line asked for."""
+
+    pdf_layout: Path | None = None
+    deck_layout: Path | None = None
+    strict: bool = False
+    out: Path = Path("output")
+    cache: Path | None = None
+    render: bool = True
+
+
+@dataclass
+class Result:
+    """What a run produced: diagnostics, messages for the user, and whether it failed."""
+
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    messages: list[str] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+    failed: bool = False
+
+
+def run(data_files: list[Path], options: Options) -> Result:
+    """Check (and, when asked, build) each data file; every problem is gathered."""
+    result = Result()
+    for path in data_files:
+        problems = Collector()
+        try:
+            _one(path, options, problems, result)
+        except DiagnosticError as exc:
+            problems.extend(exc.diagnostics)
+        result.diagnostics.extend(sorted_diagnostics(problems.items))
+        if _fails(problems.items, options.strict):
+            result.failed = True
+        elif not options.render:
+            result.messages.append(f"{display_path(path)}: ok")
+    return result
+
+
+def _fails(items: list[Diagnostic], strict: bool) -> bool:
+    """Errors fail a run; warnings too under --strict."""
+    return any(d.severity is Severity.ERROR or strict for d in items)
+
+
+def _one(path: Path, options: Options, problems: Collector, result: Result) -> None:
+    """Run every stage for one data file; write only when every stage succeeded."""
+    from generator.model.load_report import load_report
+
+    report = load_report(path, problems)
+    layouts = _load_layouts(options, problems)
+    if report is None or layouts is None:
+        return
+    from generator.layout.engine import lay_out
+
+    documents = [lay_out(report, layout, problems) for layout in layouts]
+    if _fails(problems.items, options.strict) or not options.render:
+        return
+    from generator.render.write import render_documents
+
+    stem = path.stem
+    written = render_documents(documents, options.out, stem, options.cache)
+    result.written.extend(written)
+    result.messages.extend(f"wrote {display_path(p)}" for p in written)
+
+
+def _load_layouts(options: Options, problems: Collector):
+    """Load the PDF and deck layouts (with their themes); None when either has errors."""
+    from generator.layout.spec_load import load_layout
+
+    pdf = load_layout(options.pdf_layout or DEFAULT_PDF_LAYOUT, "pdf", problems)
+    deck = load_layout(options.deck_layout or DEFAULT_DECK_LAYOUT, "deck", problems)
+    return None if pdf is None or deck is None else [pdf, deck]

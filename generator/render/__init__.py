@@ -1,0 +1,1 @@
+"""Render stage: thin backends that draw what the layout stage decided."""

@@ -1,0 +1,165 @@
+"""The deck backend: draws laid-out slides with python-pptx, deciding nothing about placement."""
+
+from __future__ import annotations
+
+import datetime
+import io
+
+from lxml import etree
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from generator.layout.frame import (
+    ChartItem, Document, ImageItem, Item, Line, PageFrame, RectItem, RuleItem, TextItem,
+)
+from generator.render.zipfix import normalise_zip
+
+EMU_PER_PT = 12700
+FIXED_TIME = datetime.datetime(2000, 1, 1)  # no run-time timestamps: identical inputs, identical bytes
+_ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+BLANK_LAYOUT = 6
+
+
+def emu(points: float) -> Emu:
+    """Points to EMU (the one conversion for this backend)."""
+    return Emu(round(points * EMU_PER_PT))
+
+
+def render_deck(doc: Document, cache_dir=None) -> bytes:
+    """The whole deck as .pptx bytes, repeatable byte for byte."""
+    prs = Presentation()
+    first = doc.pages[0]
+    prs.slide_width, prs.slide_height = emu(first.width), emu(first.height)
+    _metadata(prs, doc)
+    for page in doc.pages:
+        _slide(prs, page)
+    buffer = io.BytesIO()
+    prs.save(buffer)
+    return normalise_zip(buffer.getvalue())
+
+
+def _metadata(prs, doc: Document) -> None:
+    """Core properties, with fixed times."""
+    props = prs.core_properties
+    meta = doc.metadata
+    props.title, props.author, props.subject = meta.title, meta.author, meta.subject
+    props.keywords = ", ".join(meta.keywords)
+    props.language = meta.language
+    props.last_modified_by = "make-report"
+    props.revision = 1
+    props.created = props.modified = FIXED_TIME
+    props.last_printed = FIXED_TIME
+
+
+def _slide(prs, page: PageFrame) -> None:
+    """One slide: background, items in order, speaker notes."""
+    slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
+    if page.background:
+        fill = slide.background.fill
+        fill.solid()
+        fill.fore_color.rgb = _rgb(page.background)
+    for item in page.items:
+        _item(slide.shapes, item)
+    slide.notes_slide.notes_text_frame.text = page.notes or page.id
+
+
+def _item(shapes, item: Item) -> None:
+    """Draw one item (the single place that knows every item kind)."""
+    if isinstance(item, TextItem):
+        _text(shapes, item)
+    elif isinstance(item, RectItem):
+        _rect(shapes, item)
+    elif isinstance(item, RuleItem):
+        line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(item.x1), emu(item.y1), emu(item.x2), emu(item.y2))
+        line.line.color.rgb = _rgb(item.colour)
+        line.line.width = emu(item.width)
+    elif isinstance(item, ChartItem):
+        from generator.charts.deck import add_chart
+
+        box = item.box
+        add_chart(shapes, item.spec, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+    elif isinstance(item, ImageItem):
+        box = item.box
+        pic = shapes.add_picture(item.path, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+        pic._element.nvPicPr.cNvPr.set("descr", item.description)
+
+
+def _rgb(hex_colour: str) -> RGBColor:
+    return RGBColor.from_string(hex_colour.lstrip("#").upper())
+
+
+def _rect(shapes, item: RectItem) -> None:
+    """A rectangle shape with no text and no shadow."""
+    kind = MSO_SHAPE.ROUNDED_RECTANGLE if item.radius else MSO_SHAPE.RECTANGLE
+    box = item.box
+    shape = shapes.add_shape(kind, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+    if item.radius:
+        shape.adjustments[0] = item.radius / max(1e-6, min(box.w, box.h))
+    if item.fill:
+        shape.fill.solid()
+        shape.fill.fore_color.rgb = _rgb(item.fill)
+    else:
+        shape.fill.background()
+    if item.stroke:
+        shape.line.color.rgb = _rgb(item.stroke)
+        shape.line.width = emu(item.stroke_width)
+    else:
+        shape.line.fill.background()
+    shape.shadow.inherit = False
+
+
+def _text(shapes, item: TextItem) -> None:
+    """A text box whose lines, sizes and spacing are exactly those the layout stage set."""
+    if not item.lines:
+        return
+    top = item.lines[0].baseline - _baseline_in_line(item.lines[0])
+    box = item.box
+    shape = shapes.add_textbox(emu(box.x), emu(box.y + top), emu(box.w), emu(max(1.0, box.h - top)))
+    frame = shape.text_frame
+    frame.word_wrap = False  # line breaks are decided by the layout stage, measured with the same metrics
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
+    for n, line in enumerate(item.lines):
+        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
+        _paragraph(para, line, first=n == 0)
+
+
+def _baseline_in_line(line: Line) -> float:
+    """Distance from a line's top (above its space before) to its baseline, as the layout set it."""
+    size = max((p.size for p in line.pieces), default=line.height)
+    return (line.height - size) / 2 + size * 0.8 + line.space_before
+
+
+def _paragraph(para, line: Line, first: bool) -> None:
+    """One laid-out line as one paragraph: exact line pitch, explicit sizes, native bullets."""
+    para.alignment = _ALIGN[line.align]
+    para.line_spacing = Pt(line.height)
+    para.space_before = Pt(0 if first else line.space_before)
+    para.space_after = Pt(0)
+    pieces = line.pieces
+    ppr = para._p.get_or_add_pPr()
+    ppr.set("marL", str(int(emu(line.indent))))
+    if pieces and pieces[0].text == "•" and line.indent:
+        ppr.set("indent", str(-int(emu(line.indent))))
+        bullet = etree.SubElement(ppr, qn("a:buChar"))
+        bullet.set("char", "•")
+        pieces = pieces[1:]
+    else:
+        ppr.set("indent", "0")
+        etree.SubElement(ppr, qn("a:buNone"))
+    for piece in pieces:
+        run = para.add_run()
+        run.text = piece.text
+        font = run.font
+        font.size = Pt(piece.size)
+        font.name = piece.font.deck_family
+        font.bold = piece.font.bold
+        font.italic = piece.font.italic
+        font.color.rgb = _rgb(piece.colour)
+        if piece.link:
+            run.hyperlink.address = piece.link

@@ -1,0 +1,99 @@
+"""The PDF backend: draws laid-out pages with reportlab, deciding nothing about placement."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfgen.canvas import Canvas
+
+from generator.layout.frame import (
+    ChartItem, Document, ImageItem, Item, Line, PageFrame, RectItem, RuleItem, TextItem,
+)
+
+
+def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
+    """The whole document as PDF bytes (repeatable: no timestamps or random ids)."""
+    from generator.charts.cache import ChartCache
+
+    buffer = io.BytesIO()
+    first = doc.pages[0]
+    canvas = Canvas(buffer, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
+                    lang=doc.metadata.language)
+    meta = doc.metadata
+    canvas.setTitle(meta.title)
+    canvas.setAuthor(meta.author)
+    canvas.setSubject(meta.subject)
+    canvas.setKeywords(", ".join(meta.keywords))
+    canvas.setCreator("make-report")
+    canvas.setProducer("make-report (reportlab)")
+    cache = ChartCache(cache_dir)
+    for page in doc.pages:
+        _page(canvas, page, cache)
+    canvas.save()
+    return buffer.getvalue()
+
+
+def _page(canvas: Canvas, page: PageFrame, cache) -> None:
+    """Draw one page: background, then items in order."""
+    canvas.setPageSize((page.width, page.height))
+    if page.background:
+        canvas.setFillColor(HexColor(page.background))
+        canvas.rect(0, 0, page.width, page.height, stroke=0, fill=1)
+    for item in page.items:
+        _item(canvas, item, page.height, cache)
+    canvas.showPage()
+
+
+def _item(canvas: Canvas, item: Item, height: float, cache) -> None:
+    """Draw one item (the single place that knows every item kind)."""
+    if isinstance(item, TextItem):
+        _text(canvas, item, height)
+    elif isinstance(item, RectItem):
+        _rect(canvas, item, height)
+    elif isinstance(item, RuleItem):
+        canvas.setStrokeColor(HexColor(item.colour))
+        canvas.setLineWidth(item.width)
+        canvas.line(item.x1, height - item.y1, item.x2, height - item.y2)
+    elif isinstance(item, ChartItem):
+        from generator.charts.pdf import draw_chart
+
+        box = item.box
+        draw_chart(canvas, item.spec, box.x, height - box.bottom, box.w, box.h, cache)
+    elif isinstance(item, ImageItem):
+        box = item.box
+        canvas.drawImage(item.path, box.x, height - box.bottom, box.w, box.h, preserveAspectRatio=True, anchor="c", mask="auto")
+
+
+def _rect(canvas: Canvas, item: RectItem, height: float) -> None:
+    """A filled and/or stroked rectangle, optionally rounded."""
+    box = item.box
+    if item.fill:
+        canvas.setFillColor(HexColor(item.fill))
+    if item.stroke:
+        canvas.setStrokeColor(HexColor(item.stroke))
+        canvas.setLineWidth(item.stroke_width)
+    args = (box.x, height - box.bottom, box.w, box.h)
+    if item.radius:
+        canvas.roundRect(*args, item.radius, stroke=1 if item.stroke else 0, fill=1 if item.fill else 0)
+    else:
+        canvas.rect(*args, stroke=1 if item.stroke else 0, fill=1 if item.fill else 0)
+
+
+def _text(canvas: Canvas, item: TextItem, height: float) -> None:
+    """Each line's pieces at the positions the layout stage computed."""
+    for line in item.lines:
+        _line(canvas, item, line, height)
+
+
+def _line(canvas: Canvas, item: TextItem, line: Line, height: float) -> None:
+    """One line of text, with link annotations where a piece links somewhere."""
+    y = height - (item.box.y + line.baseline)
+    for piece in line.pieces:
+        x = item.box.x + line.x + piece.x
+        canvas.setFillColor(HexColor(piece.colour))
+        canvas.setFont(piece.font.name, piece.size)
+        canvas.drawString(x, y, piece.text)
+        if piece.link:
+            canvas.linkURL(piece.link, (x, y - piece.size * 0.25, x + piece.width, y + piece.size * 0.85), relative=0)
