@@ -67,7 +67,7 @@ def tile(ctx: Context, fig: FigureView, box: Box, path: tuple, block: Block) -> 
     """Draw one figure tile in `box`."""
     theme = ctx.theme
     bar = theme.spacing.get("tile_bar", 4)
-    items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint"))] if block.type == "figures" else []
+    items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint"))]
     items.append(RectItem(Box(box.x, box.y, bar, box.h), fill=theme.colour("accent")))
     pad = theme.spacing.get("tile_padding", 12)
     inner = Box(box.x + bar + pad, box.y + pad, box.w - bar - 2 * pad, box.h - 2 * pad)
@@ -146,8 +146,12 @@ def pull_quote(ctx: Context, quote: QuoteView, box: Box, path: tuple, block: Blo
              Para(plain(quote.role), ctx.style(None, "caption", path))]
     text = ctx.fit_text(paras, inner, path, f"quote {quote.key!r}", block.valign if block else "top",
                         None, "quote")
-    used = text.lines[-1].baseline + text.lines[-1].height * 0.35 if text.lines else box.h
-    return [RuleItem(box.x + 1.5, box.y + 2, box.x + 1.5, box.y + min(box.h, used), rule, 3), text]
+    if not text.lines:
+        return [text]
+    first, last = text.lines[0], text.lines[-1]
+    top = first.baseline - first.pieces[0].size * 0.85 if first.pieces else 0.0
+    bottom = last.baseline + last.height * 0.35
+    return [RuleItem(box.x + 1.5, box.y + top, box.x + 1.5, box.y + min(box.h, bottom), rule, 3), text]
 
 
 def _list(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:

@@ -122,10 +122,12 @@ def _families(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector) 
         faces = {}
         for face in ("regular", "bold", "italic", "bold_italic"):
             rel = getattr(fam, face) or fam.regular
-            path = (base / rel).resolve()
+            # A font path is relative to the theme file that set it (a parent theme, when extended).
+            origin = Path(spans.at(("fonts", name, face if getattr(fam, face) else "regular")).path).parent
+            path = (origin / rel).resolve()
             if not path.is_file():
                 problems.error(spans.at(("fonts", name, face if getattr(fam, face) else "regular")),
-                               f"font file {rel!r} does not exist", f"paths are relative to {base}")
+                               f"font file {rel!r} does not exist", "paths are relative to the theme file")
                 break
             try:
                 faces[face] = fonts.register(path, fam.deck_name, "bold" in face, "italic" in face)

@@ -1,0 +1,137 @@
+"""Design rules shared by the PDF and deck renderers, so both draw the same chart.
+
+Nothing here imports matplotlib or python-pptx: the deck, the PDF replay and
+the recorder all read these constants and colour rules, which is what keeps
+category order, colours and derived-value styling identical in both outputs.
+"""
+
+from __future__ import annotations
+
+from generator.charts.spec import ChartSpec
+
+# Gap between category groups as a fraction of one bar's width; PowerPoint's
+# gap_width is this times 100, so the PDF and deck bars have the same width.
+GAP_WIDTH = 0.6
+# Donut hole radius over outer radius; PowerPoint's holeSize is this times 100.
+DONUT_HOLE = 0.58
+# Derived values: fill is this share of the base colour over white, with
+# diagonal hatching and a dashed outline in the full base colour.
+DERIVED_TINT = 0.28
+DERIVED_HATCH = "////"
+DERIVED_DASH = (2.5, 1.5)
+DERIVED_OUTLINE_WIDTH = 0.8
+# Multi-series charts with a highlight keep full colour for the highlighted
+# category only; the other categories get this share of the series colour.
+MULTI_SERIES_MUTE = 0.35
+DEFAULT_MUTED = "#B8C2CC"
+LINE_WIDTH = 2.0
+MARKER_SIZE = 6.0
+GRID_WIDTH = 0.6
+AXIS_WIDTH = 0.8
+SLICE_EDGE = "#FFFFFF"
+SLICE_EDGE_WIDTH = 1.5
+TITLE_SCALE = 1.25
+NOTE_SCALE = 0.85
+WHITE = "#FFFFFF"
+ROUND_KINDS = ("donut", "pie")
+HORIZONTAL_KINDS = ("bar", "stacked_bar")
+STACKED_KINDS = ("stacked_column", "stacked_bar")
+
+
+def mix(colour: str, other: str, share: float) -> str:
+    """Return `share` of `colour` blended over `other` as "#RRGGBB"."""
+    a, b = _rgb(colour), _rgb(other)
+    parts = (round(x * share + y * (1.0 - share)) for x, y in zip(a, b))
+    return "#" + "".join(f"{p:02X}" for p in parts)
+
+
+def luminance(colour: str) -> float:
+    """Relative luminance (WCAG) of a "#RRGGBB" colour, 0 black .. 1 white."""
+
+    def channel(c: int) -> float:
+        s = c / 255.0
+        return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in _rgb(colour))
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def text_on(fill: str, text_colour: str) -> str:
+    """Pick white or the theme text colour, whichever reads better on `fill`."""
+    white_contrast = 1.05 / (luminance(fill) + 0.05)
+    dark_contrast = (luminance(fill) + 0.05) / (luminance(text_colour) + 0.05)
+    return WHITE if white_contrast >= dark_contrast else text_colour
+
+
+def is_highlighting(spec: ChartSpec) -> bool:
+    """True when the spec names a highlighted category that exists."""
+    return spec.highlight is not None and spec.highlight in spec.categories
+
+
+def by_category(spec: ChartSpec) -> bool:
+    """True when colours follow the category, not the series."""
+    single = len(spec.series) == 1
+    return spec.kind in ROUND_KINDS or (single and (spec.colour_by_category or is_highlighting(spec)))
+
+
+def point_colour(spec: ChartSpec, series_index: int, category_index: int) -> str:
+    """The full (published-value) colour of one data point."""
+    palette = spec.palette or ("#000000",)
+    if is_highlighting(spec):
+        return _highlight_colour(spec, series_index, category_index)
+    if by_category(spec):
+        return palette[category_index % len(palette)]
+    return palette[series_index % len(palette)]
+
+
+def series_colour(spec: ChartSpec, series_index: int) -> str:
+    """The colour that stands for a whole series (legend, lines)."""
+    palette = spec.palette or ("#000000",)
+    return palette[series_index % len(palette)]
+
+
+def derived_fill(colour: str) -> str:
+    """The lighter fill used for a derived value drawn in `colour`."""
+    return mix(colour, WHITE, DERIVED_TINT)
+
+
+def axis_colour(spec: ChartSpec) -> str:
+    """Baseline colour: a step darker than the gridlines so zero reads as zero."""
+    return mix(spec.text_colour, spec.grid_colour, 0.45)
+
+
+def note_colour(spec: ChartSpec) -> str:
+    """Caption colour: the text colour, softened so the note stays secondary."""
+    return mix(spec.text_colour, WHITE, 0.8)
+
+
+def legend_entries(spec: ChartSpec) -> list[tuple[str, str]]:
+    """(label, colour) pairs in reading order, per category or per series."""
+    if by_category(spec):
+        return [(c, point_colour(spec, 0, i)) for i, c in enumerate(spec.categories)]
+    return [(s.name, series_colour(spec, i)) for i, s in enumerate(spec.series)]
+
+
+def chart_series(spec: ChartSpec) -> tuple:
+    """The series actually drawn: round charts show one ring, the first series."""
+    return spec.series[:1] if spec.kind in ROUND_KINDS else spec.series
+
+
+def _highlight_colour(spec: ChartSpec, series_index: int, category_index: int) -> str:
+    """Highlighted category in the highlight colour, the rest muted."""
+    is_hit = spec.categories[category_index] == spec.highlight
+    if len(spec.series) > 1 and spec.kind not in ROUND_KINDS:
+        # Several series: muting everything to one grey would hide the series,
+        # so keep each series' hue and fade the non-highlighted categories.
+        base = series_colour(spec, series_index)
+        return base if is_hit else mix(base, WHITE, MULTI_SERIES_MUTE)
+    palette = spec.palette or ("#000000",)
+    if is_hit:
+        return spec.highlight_colour or palette[0]
+    return spec.muted_colour or DEFAULT_MUTED
+
+
+def _rgb(colour: str) -> tuple[int, int, int]:
+    """Parse "#RRGGBB" (or "RRGGBB") into integer channels."""
+    h = colour.lstrip("#")
+    return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
