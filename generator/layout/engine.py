@@ -33,9 +33,19 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
             number = len(pages) + 1
             background = _background(ctx, page)
             under = _master(ctx, page, width, height, margins, number, section, path)
+            _check_contrast(ctx, under + item_list, background, path)
             pages.append(PageFrame(page.id, width, height, background, tuple(under + item_list),
                                    speaker_notes(item_list, notes), number))
     return Document(layout.spec.output, tuple(pages), _metadata(report))
+
+
+def _check_contrast(ctx: Context, items: list[Item], background: str | None, path: tuple) -> None:
+    """Warn about text whose contrast with what lies behind it is below 4.5:1."""
+    from generator.layout.contrast import MINIMUM, low_contrast
+
+    for text, colour, behind, ratio in low_contrast(items, background or ctx.theme.colours.get("paper", "#FFFFFF"))[:3]:
+        ctx.problems.warning(ctx.span(path), f"text {text[:30]!r} in {colour} on {behind} has contrast "
+                             f"{ratio:.1f}:1 on page {ctx.page_id!r}", f"use at least {MINIMUM}:1 (WCAG AA)")
 
 
 def _size(layout: Layout) -> tuple[float, float]:
