@@ -130,7 +130,7 @@ class Filler:
 
     def _text(self, chunk: TextChunk, following: Chunk | None) -> None:
         lines = list(set_paras(chunk.paras, self.areas[0].w).lines)
-        need_after = _first_lines_height(following, self.areas[0].w) if chunk.keep_with_next else 0.0
+        need_after = self.gap + _first_lines_height(following, self.areas[0].w) if chunk.keep_with_next else 0.0
         if self.y > 0 and _height(lines) + need_after > self._room:
             self._next_area()
         while lines:
@@ -147,7 +147,7 @@ class Filler:
         """Place lines at the cursor, rebased so the first starts at the top of its box."""
         area = self.areas[0]
         skip = lines[0].space_before if self.y == 0 else 0.0
-        top = lines[0].baseline - lines[0].height * 0 - _line_top(lines[0])
+        top = lines[0].baseline - _line_top(lines[0])
         rebased = tuple(_rebase(line, top + skip, first=(j == 0 and skip > 0)) for j, line in enumerate(lines))
         height = _height(lines) - skip
         self.pages[-1].append(TextItem(Box(area.x, area.y + self.y, area.w, height), rebased, role))
