@@ -131,7 +131,7 @@ class Filler:
     def _text(self, chunk: TextChunk, following: Chunk | None) -> None:
         lines = list(set_paras(chunk.paras, self.areas[0].w).lines)
         need_after = self.gap + _first_lines_height(following, self.areas[0].w) if chunk.keep_with_next else 0.0
-        if self.y > 0 and _height(lines) + need_after > self._room:
+        if chunk.keep_with_next and self.y > 0 and _height(lines) + need_after > self._room:
             self._next_area()
         while lines:
             take = _fitting(lines, self._room, at_top=self.y == 0)
