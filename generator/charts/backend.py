@@ -59,6 +59,7 @@ class RecordingRenderer(RendererBase):
         super().__init__()
         self.width = width
         self.height = height
+        self.dpi = DPI  # some artists (images) read renderer.dpi
         self.fonts = fonts
         self.ops: DisplayList = []
 
@@ -242,7 +243,9 @@ def _clip(gc: GraphicsContextBase, bounds: Bbox | None) -> list[float] | str | N
     if rect is None or bounds is None:
         return None
     tol = 0.01
-    if bounds.x0 >= rect.x0 - tol and bounds.y0 >= rect.y0 - tol and bounds.x1 <= rect.x1 + tol and bounds.y1 <= rect.y1 + tol:
+    inside_x = bounds.x0 >= rect.x0 - tol and bounds.x1 <= rect.x1 + tol
+    inside_y = bounds.y0 >= rect.y0 - tol and bounds.y1 <= rect.y1 + tol
+    if inside_x and inside_y:
         return None
     if bounds.x0 > rect.x1 or bounds.x1 < rect.x0 or bounds.y0 > rect.y1 or bounds.y1 < rect.y0:
         return "outside"

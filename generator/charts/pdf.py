@@ -19,7 +19,6 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 from generator.charts.alt import describe
 from generator.charts.cache import ChartCache
 from generator.charts.displaylist import DisplayList, Hatch, PathOp, Segment, TextOp
-from generator.charts.record import font_files
 from generator.charts.spec import ChartSpec
 
 _CAPS = {"butt": 0, "round": 1, "projecting": 2}
@@ -29,12 +28,14 @@ ALT_TEXT_SIZE = 2.0  # invisible, so only its footprint matters: keep it inside 
 HATCH_DENSITY = 6.0  # matplotlib's hatch lines per inch per pattern character
 
 
-def draw_chart(canvas: Canvas, spec: ChartSpec, x: float, y: float, width: float, height: float, cache: ChartCache | None) -> None:
+def draw_chart(
+    canvas: Canvas, spec: ChartSpec, x: float, y: float, width: float, height: float, cache: ChartCache | None
+) -> None:
     """Draw `spec` in the box whose bottom-left corner is (x, y), size in points."""
     ops = (cache or ChartCache(None)).display_list(spec, width, height)
     canvas.saveState()
     canvas.translate(x, y)
-    _alt_text(canvas, spec, width, height)
+    _alt_text(canvas, spec, ops, width, height)
     replay(canvas, ops)
     canvas.restoreState()
 
@@ -60,7 +61,7 @@ def register_font(path: str) -> str:
     return name
 
 
-def _alt_text(canvas: Canvas, spec: ChartSpec, width: float, height: float) -> None:
+def _alt_text(canvas: Canvas, spec: ChartSpec, ops: DisplayList, width: float, height: float) -> None:
     """Put the alt text in the box as invisible text (render mode 3).
 
     reportlab cannot write tagged PDF, so there is no /Alt on a Figure
@@ -70,14 +71,19 @@ def _alt_text(canvas: Canvas, spec: ChartSpec, width: float, height: float) -> N
     the box width so it stays inside the chart's own area on the page.
     """
     text = spec.alt_text.strip() or describe(spec.kind, spec.title, spec.categories, spec.series)
-    font = register_font(font_files(spec)[0]) if spec.fonts else "Helvetica"
+    # Reuse a TrueType font the chart embeds anyway rather than a base-14 one.
+    fonts = [spec.fonts.regular] if spec.fonts else [op["font"] for op in ops if op["op"] == "text"]
+    font = register_font(fonts[0]) if fonts else "Helvetica"
     lines = simpleSplit(text, font, ALT_TEXT_SIZE, width)
+    canvas.saveState()  # render mode is graphics state: keep it from leaking
     obj = canvas.beginText(0.0, height - ALT_TEXT_SIZE)
     obj.setTextRenderMode(3)
     obj.setFont(font, ALT_TEXT_SIZE, ALT_TEXT_SIZE * 1.2)
     for line in lines:
         obj.textLine(line)
+    obj.setTextRenderMode(0)
     canvas.drawText(obj)
+    canvas.restoreState()
 
 
 def _path(canvas: Canvas, op: PathOp) -> None:

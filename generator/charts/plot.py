@@ -42,7 +42,8 @@ def build(spec: ChartSpec, width: float, height: float, fonts: FontFiles) -> Rec
         draw_round(ax, ctx)
     else:
         checks = draw_cartesian(ax, ctx)
-    fig.set_layout_engine(ConstrainedLayoutEngine(rect=_rect(ctx, bands), w_pad=LAYOUT_PAD / DPI, h_pad=LAYOUT_PAD / DPI))
+    pad = LAYOUT_PAD / DPI  # constrained layout pads in inches
+    fig.set_layout_engine(ConstrainedLayoutEngine(rect=_rect(ctx, bands), w_pad=pad, h_pad=pad))
     _drop_overflowing(fig, ctx, checks)
     return canvas
 
@@ -74,7 +75,8 @@ def _note(fig: Figure, ctx: Ctx) -> float:
         return 0.0
     size = ctx.spec.font_size * style.NOTE_SCALE
     swatch = _derived_colour(ctx.spec)
-    indent = size + 4.0 if swatch else 0.0
+    key_width = size * 2.0 if ctx.spec.kind == "line" else size
+    indent = key_width + 4.0 if swatch else 0.0
     text = ctx.wrap(note, ctx.width - indent, style.NOTE_SCALE)
     artist = fig.text(
         indent,
@@ -89,7 +91,10 @@ def _note(fig: Figure, ctx: Ctx) -> float:
     )
     height = artist.get_window_extent(ctx.renderer).height
     if swatch:
-        fig.add_artist(_swatch(swatch, height - size * 1.05, size))
+        if ctx.spec.kind == "line":
+            fig.add_artist(_line_key(swatch, height - size * 0.55, key_width))
+        else:
+            fig.add_artist(_swatch(swatch, height - size * 1.05, size))
     return height + BAND_GAP
 
 
@@ -120,6 +125,24 @@ def _swatch(colour: str, y: float, size: float) -> Rectangle:
     return rect
 
 
+def _line_key(colour: str, y: float, width: float) -> Line2D:
+    """A short dashed line through a hollow marker: how a derived point is drawn."""
+    return Line2D(
+        [0.5, width / 2.0, width - 0.5],
+        [y, y, y],
+        transform=IdentityTransform(),
+        color=colour,
+        linewidth=style.LINE_WIDTH * 0.6,
+        linestyle=(0, style.DERIVED_DASH),
+        marker="o",
+        markevery=[1],
+        markersize=style.MARKER_SIZE * 0.8,
+        markerfacecolor=style.WHITE,
+        markeredgecolor=colour,
+        markeredgewidth=1.2,
+    )
+
+
 def _legend(fig: Figure, ctx: Ctx, bands: Bands) -> Bands:
     """Place the legend per spec.legend inside the box; return the grown bands."""
     position = ctx.spec.legend
@@ -136,7 +159,12 @@ def _legend(fig: Figure, ctx: Ctx, bands: Bands) -> Bands:
     loc, anchor = anchors[position]
     legend = _fitted_legend(fig, ctx, loc, anchor, position in ("top", "bottom"))
     box = legend.get_window_extent(ctx.renderer)
-    grow = {"top": (0, 0, 0, box.height), "bottom": (0, box.height, 0, 0), "left": (box.width, 0, 0, 0), "right": (0, 0, box.width, 0)}
+    grow = {
+        "top": (0, 0, 0, box.height),
+        "bottom": (0, box.height, 0, 0),
+        "left": (box.width, 0, 0, 0),
+        "right": (0, 0, box.width, 0),
+    }
     dl, db, dr, dt = (d + BAND_GAP if d else 0.0 for d in grow[position])
     return left + dl, bottom + db, right + dr, top + dt
 
@@ -159,7 +187,7 @@ def _fitted_legend(fig: Figure, ctx: Ctx, loc: str, anchor: tuple[float, float],
             frameon=False,
             prop=ctx.props(),
             labelcolor=ctx.spec.text_colour,
-            handlelength=0.9,
+            handlelength=2.0 if ctx.spec.kind == "line" else 0.9,
             handleheight=0.9,
             handletextpad=0.5,
             columnspacing=1.4,
@@ -177,7 +205,7 @@ def _handle(ctx: Ctx, colour: str) -> Artist:
     """Legend key: a line with a marker for line charts, a square otherwise."""
     if ctx.spec.kind == "line":
         return Line2D([], [], color=colour, linewidth=style.LINE_WIDTH, marker="o", markersize=style.MARKER_SIZE * 0.8,
-                      markeredgecolor=style.WHITE, markeredgewidth=0.8)
+                      markeredgewidth=0)
     return Rectangle((0, 0), 1, 1, facecolor=colour, edgecolor="none")
 
 

@@ -130,7 +130,7 @@ def _draw_lines(ax: Axes, ctx: Ctx) -> None:
     """Each series as a line with markers; segments touching a derived value are dashed."""
     spec = ctx.spec
     for si, series in enumerate(spec.series):
-        colour = _line_colour(ctx, si)
+        colour = style.line_colour(spec, si)
         for ci in range(len(series.values) - 1):
             dashed = series.derived[ci] or series.derived[ci + 1]
             ax.plot(
@@ -144,13 +144,6 @@ def _draw_lines(ax: Axes, ctx: Ctx) -> None:
             )
         for ci, value in enumerate(series.values):
             _marker(ax, ctx, si, ci, value)
-
-
-def _line_colour(ctx: Ctx, si: int) -> str:
-    """Series colour; with a single highlighted series the line itself is muted."""
-    if style.is_highlighting(ctx.spec) and len(ctx.spec.series) == 1:
-        return ctx.spec.muted_colour or style.DEFAULT_MUTED
-    return style.series_colour(ctx.spec, si)
 
 
 def _marker(ax: Axes, ctx: Ctx, si: int, ci: int, value: float) -> None:
@@ -170,7 +163,10 @@ def _marker(ax: Axes, ctx: Ctx, si: int, ci: int, value: float) -> None:
         zorder=4,
     )
     if ctx.spec.data_labels and series.labels[ci]:
-        _label(ax, ctx, series.labels[ci], (ci, value), (0, style.MARKER_SIZE), "center", "bottom", ctx.spec.text_colour)
+        below = style.line_label_below(ctx.spec, si, ci)
+        offset = (0.0, -style.MARKER_SIZE if below else style.MARKER_SIZE)
+        va = "top" if below else "bottom"
+        _label(ax, ctx, series.labels[ci], (ci, value), offset, "center", va, ctx.spec.text_colour)
 
 
 def _style_axes(ax: Axes, ctx: Ctx, scale: Scale) -> None:

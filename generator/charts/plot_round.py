@@ -12,15 +12,19 @@ from generator.charts.plot_text import Ctx, plain
 
 LABEL_RADIUS = 1.08  # labels sit just outside the ring
 SIDE = 0.2  # |cos| below this counts as the top or bottom of the circle
-VALUE_SCALE = 1.15  # the value line is a touch larger than the category line
 
 
 def draw_round(ax: Axes, ctx: Ctx) -> None:
     """One ring (the first series) of wedges with labels outside."""
-    series = style.chart_series(ctx.spec)[0]
-    total = sum(v for v in series.values if v > 0)
+    ax.set_xlim(-1.0, 1.0)
+    ax.set_ylim(-1.0, 1.0)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    drawn = style.chart_series(ctx.spec)
+    values = drawn[0].values if drawn else ()
+    total = sum(v for v in values if v > 0)
     start = 0.0
-    for ci, value in enumerate(series.values):
+    for ci, value in enumerate(values):
         if value <= 0 or total <= 0:
             continue  # a pie cannot show zero or negative shares
         share = value / total
@@ -29,10 +33,6 @@ def draw_round(ax: Axes, ctx: Ctx) -> None:
         if ctx.spec.data_labels:
             _labels(ax, ctx, ci, (theta1 + theta2) / 2.0)
         start += share
-    ax.set_xlim(-1.0, 1.0)
-    ax.set_ylim(-1.0, 1.0)
-    ax.set_aspect("equal")
-    ax.set_axis_off()
 
 
 def _wedge(ax: Axes, ctx: Ctx, ci: int, theta1: float, theta2: float) -> None:
@@ -40,7 +40,8 @@ def _wedge(ax: Axes, ctx: Ctx, ci: int, theta1: float, theta2: float) -> None:
     colour = style.point_colour(ctx.spec, 0, ci)
     ring = 1.0 - style.DONUT_HOLE if ctx.spec.kind == "donut" else None
     wedge = Wedge((0.0, 0.0), 1.0, theta1, theta2, width=ring)
-    wedge.set(edgecolor=style.SLICE_EDGE, linewidth=style.SLICE_EDGE_WIDTH, joinstyle="round")
+    # Unclipped: the white seams may overhang the axes edge by half their width.
+    wedge.set(edgecolor=style.SLICE_EDGE, linewidth=style.SLICE_EDGE_WIDTH, joinstyle="round", clip_on=False)
     if ctx.spec.series[0].derived[ci]:
         wedge.set(facecolor=style.derived_fill(colour), hatch=style.DERIVED_HATCH)
         wedge.set_hatchcolor(colour)
@@ -68,7 +69,9 @@ def _labels(ax: Axes, ctx: Ctx, ci: int, angle: float) -> None:
         _text(ax, ctx, spec.categories[ci], anchor, shift, ha, "top", bold=False)
 
 
-def _text(ax: Axes, ctx: Ctx, text: str, anchor: tuple[float, float], shift: float, ha: str, va: str, bold: bool) -> None:
+def _text(
+    ax: Axes, ctx: Ctx, text: str, anchor: tuple[float, float], shift: float, ha: str, va: str, bold: bool
+) -> None:
     """One label line, nudged vertically by `shift` points."""
     ax.annotate(
         plain(text),
@@ -78,6 +81,6 @@ def _text(ax: Axes, ctx: Ctx, text: str, anchor: tuple[float, float], shift: flo
         ha=ha,
         va=va,
         color=ctx.spec.text_colour,
-        fontproperties=ctx.props(VALUE_SCALE if bold else 1.0, bold),
+        fontproperties=ctx.props(style.ROUND_VALUE_SCALE if bold else 1.0, bold),
         annotation_clip=False,
     )

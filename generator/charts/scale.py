@@ -49,9 +49,9 @@ def _extent(spec: ChartSpec) -> tuple[float, float]:
         columns = list(zip(*(s.values for s in spec.series))) or [()]
         highs = [sum(v for v in col if v > 0) for col in columns]
         lows = [sum(v for v in col if v < 0) for col in columns]
-        return min(0.0, *lows), max(0.0, *highs)
+        return min([0.0, *lows]), max([0.0, *highs])
     values = [v for s in spec.series for v in s.values]
-    return min(0.0, *values), max(0.0, *values)
+    return min([0.0, *values]), max([0.0, *values])
 
 
 def _min_step(number_format: str) -> float:

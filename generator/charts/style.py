@@ -31,6 +31,7 @@ AXIS_WIDTH = 0.8
 SLICE_EDGE = "#FFFFFF"
 SLICE_EDGE_WIDTH = 1.5
 TITLE_SCALE = 1.25
+ROUND_VALUE_SCALE = 1.15  # pie/donut value labels are a touch larger than their category line
 NOTE_SCALE = 0.85
 WHITE = "#FFFFFF"
 ROUND_KINDS = ("donut", "pie")
@@ -135,3 +136,26 @@ def _rgb(colour: str) -> tuple[int, int, int]:
     """Parse "#RRGGBB" (or "RRGGBB") into integer channels."""
     h = colour.lstrip("#")
     return int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16)
+
+
+def line_label_below(spec: ChartSpec, series_index: int, category_index: int) -> bool:
+    """Put a line chart's label under its point when the line would run through it above.
+
+    One line: labels go under points that sit below their neighbours' average
+    (valleys, the foot of a rise), where the line leaves upwards. Several lines:
+    the lowest line's labels go underneath so labels of close lines don't collide.
+    """
+    if len(spec.series) < 2:
+        values = spec.series[series_index].values
+        near = [values[i] for i in (category_index - 1, category_index + 1) if 0 <= i < len(values)]
+        return bool(near) and values[category_index] < sum(near) / len(near)
+    column = [s.values[category_index] for s in spec.series]
+    value = column[series_index]
+    return value == min(column) and value != max(column) and column.index(value) == series_index
+
+
+def line_colour(spec: ChartSpec, series_index: int) -> str:
+    """A line's colour; a single highlighted line is muted so its highlighted marker stands out."""
+    if is_highlighting(spec) and len(spec.series) == 1:
+        return spec.muted_colour or DEFAULT_MUTED
+    return series_colour(spec, series_index)

@@ -1,0 +1,120 @@
+"""On-disk cache of display lists, so unchanged charts skip matplotlib entirely."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from importlib import metadata
+from pathlib import Path
+
+from generator.charts.displaylist import FORMAT_VERSION, DisplayList
+from generator.charts.spec import ChartSpec
+
+# Bump to invalidate every cached chart when the drawing code changes its output.
+CACHE_VERSION = 2
+# Modules whose source decides what a recording contains; their bytes are part
+# of the key too, so editing the drawing code can never serve a stale chart.
+RECORDER_MODULES = (
+    "backend", "displaylist", "numfmt", "plot", "plot_axes", "plot_round", "plot_text", "record", "scale", "spec", "style",
+)
+
+
+class ChartCache:
+    """Display lists stored as JSON files in `directory`; None disables caching.
+
+    The key covers the spec, the box size, this module's and the display-list
+    format's versions, a digest of the recorder's source, the matplotlib
+    version (read from package metadata, so a hit never imports matplotlib)
+    and the font files' sizes.
+    """
+
+    def __init__(self, directory: Path | str | None) -> None:
+        self.directory = Path(directory) if directory is not None else None
+        self._code = _code_digest() if self.directory is not None else ""
+
+    def display_list(self, spec: ChartSpec, width: float, height: float) -> DisplayList:
+        """The cached display list for this spec and box, recording it on a miss."""
+        hit = self.get(spec, width, height)
+        if hit is not None:
+            return hit
+        from generator.charts.record import record  # record.py itself imports matplotlib lazily
+
+        ops = record(spec, width, height)
+        self.put(spec, width, height, ops)
+        return ops
+
+    def key(self, spec: ChartSpec, width: float, height: float) -> str:
+        """Hex digest naming this spec drawn in this box by this code."""
+        parts = [
+            spec.cache_key(),
+            f"{float(width):.3f}x{float(height):.3f}",
+            f"cache{CACHE_VERSION}/format{FORMAT_VERSION}/code{self._code}",
+            f"matplotlib {_package_version('matplotlib')}",
+            *(f"{path}:{_file_size(path)}" for path in _font_paths(spec)),
+        ]
+        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
+
+    def get(self, spec: ChartSpec, width: float, height: float) -> DisplayList | None:
+        """The stored display list, or None when absent, disabled or unreadable."""
+        if self.directory is None:
+            return None
+        try:
+            data = json.loads(self._path(spec, width, height).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None  # missing or half-written by an older crash: just redraw
+        return data if isinstance(data, list) else None
+
+    def put(self, spec: ChartSpec, width: float, height: float, ops: DisplayList) -> None:
+        """Store atomically: write a temp file in the same directory, then os.replace.
+
+        Readers never see a partial file, and concurrent builds writing the
+        same key simply replace one complete file with another.
+        """
+        if self.directory is None:
+            return
+        self.directory.mkdir(parents=True, exist_ok=True)
+        target = self._path(spec, width, height)
+        fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(ops, handle, separators=(",", ":"))
+            os.replace(temp, target)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+
+    def _path(self, spec: ChartSpec, width: float, height: float) -> Path:
+        """Cache file for one key."""
+        assert self.directory is not None
+        return self.directory / f"{self.key(spec, width, height)}.json"
+
+
+def _code_digest() -> str:
+    """SHA-256 over the recorder modules' source files."""
+    digest = hashlib.sha256()
+    for name in RECORDER_MODULES:
+        digest.update((Path(__file__).with_name(f"{name}.py")).read_bytes())
+    return digest.hexdigest()
+
+
+def _font_paths(spec: ChartSpec) -> list[str]:
+    """Font files whose contents shape the drawing."""
+    return [spec.fonts.regular, spec.fonts.bold] if spec.fonts else []
+
+
+def _file_size(path: str) -> int:
+    """Size in bytes, or -1 if the file is missing (record will then fail loudly)."""
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return -1
+
+
+def _package_version(name: str) -> str:
+    """Installed version of a distribution without importing it."""
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
