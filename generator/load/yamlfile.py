@@ -42,6 +42,10 @@ _STANDARD_TAGS = {
     "tag:yaml.org,2002:seq",
 }
 _BOM = b"\xef\xbb\xbf"
+# YAML 1.1 resolves a bare `=` to this tag; here it is just the text "=".
+_VALUE_TAG = "tag:yaml.org,2002:value"
+_STR_TAG = "tag:yaml.org,2002:str"
+_KIND_WORDS = {"timestamp": "a valid date", "bool": "true or false", "int": "a whole number", "float": "a number"}
 
 
 def load_yaml(path: str | FsPath, *, max_bytes: int = MAX_BYTES) -> tuple[Any, SpanMap]:
@@ -51,7 +55,8 @@ def load_yaml(path: str | FsPath, *, max_bytes: int = MAX_BYTES) -> tuple[Any, S
     node = _compose(text, name)
     spans = SpanMap(name)
     if node is None:
-        raise DiagnosticError([_err(name, 1, 1, "the file is empty", "a data file is a YAML mapping of keys to values")])
+        message = "the file is empty" if not text.strip() else "the file has only comments, no values"
+        raise DiagnosticError([_err(name, 1, 1, message, "a data file is a YAML mapping of keys to values")])
     builder = _Builder(spans)
     value = builder.build(node, ())
     builder.problems.raise_if_errors()
@@ -80,13 +85,22 @@ def _read_text(path: FsPath, name: str, max_bytes: int) -> str:
     except UnicodeDecodeError as exc:
         line, col = _position(data, exc.start)
         raise DiagnosticError([_err(name, line, col, "the file is not UTF-8 text",
-                                    f"byte 0x{data[exc.start]:02x} cannot start a UTF-8 character; "
-                                    "save the file as UTF-8")]) from None
+                                    _encoding_hint(data, exc.start))]) from None
     if "\x00" in text:
         line, col = _position(data, data.index(b"\x00"))
         raise DiagnosticError([_err(name, line, col, "the file is not text (it contains a NUL byte)",
                                     "is this the right file? a data file is plain UTF-8 text")])
     return text
+
+
+def _encoding_hint(data: bytes, offset: int) -> str:
+    """Say which byte is wrong, and name the likely encoding when it is the usual Windows one."""
+    hint = f"byte 0x{data[offset]:02x} is not UTF-8"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return hint + "; save the file as UTF-8"
+    return hint + "; the file looks like Windows-1252 (\"ANSI\") text: save it as UTF-8"
 
 
 def _size(n: int) -> str:
@@ -158,6 +172,8 @@ class _Builder:
             raise DiagnosticError([self._budget_error(path)])
         self.seen.add(id(node))
         self.spans.values.setdefault(path, self.span(node))
+        if node.tag == _VALUE_TAG:
+            node.tag = _STR_TAG
         if node.tag not in _STANDARD_TAGS:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.error(self.span(node), f"the tag {shown} is not allowed",
@@ -170,12 +186,13 @@ class _Builder:
     def _collection(self, node: yaml.MappingNode | yaml.SequenceNode, path: Path) -> Any:
         """Convert a mapping or sequence, refusing self-reference and deep nesting."""
         if id(node) in self.open:
-            self.problems.error(self.span(node), f"{dotted(path)}: an alias (*name) here refers to a value that contains it",
+            self.problems.error(self.span(node),
+                                f"{dotted(path)}: an alias (*name) puts the value anchored here inside itself",
                                 "a value cannot contain itself; write the values out")
             return None
         if len(path) > MAX_DEPTH:
             raise DiagnosticError([error(self.span(node), f"the values are nested more than {MAX_DEPTH} levels deep",
-                                         "a data file needs only a few levels; check the indentation")])
+                                         "a data file needs only a few levels of nesting")])
         self.open.add(id(node))
         try:
             if isinstance(node, yaml.MappingNode):
@@ -187,8 +204,9 @@ class _Builder:
     def _budget_error(self, path: Path) -> Diagnostic:
         """Refuse a document that expands to too many values, at the top-level key being built."""
         where = self.spans.key(path[:1]) if path else Span(self.spans.file)
-        hint = ("this usually means aliases (*name) that repeat each other; write the values out"
-                if len(self.seen) < self.count // 2 else "a data file has a few hundred values; is this the right file?")
+        repeated = len(self.seen) < self.count // 2  # most values were reached again through aliases
+        hint = ("this usually means aliases (*name) that repeat each other; write the values out" if repeated
+                else "a data file has a few hundred values; is this the right file?")
         return error(where, f"the document expands to more than {MAX_NODES:,} values", hint)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
@@ -215,7 +233,7 @@ class _Builder:
 
     def _key(self, node: yaml.Node) -> str | None:
         """A mapping key as the text the person wrote, or None (with a diagnostic) if it is not a plain scalar."""
-        if not isinstance(node, yaml.ScalarNode) or node.tag not in _STANDARD_TAGS:
+        if not isinstance(node, yaml.ScalarNode) or node.tag not in _STANDARD_TAGS | {_VALUE_TAG}:
             self.problems.error(self.span(node), "a key must be a plain word", "keys are names such as `title:`")
             return None
         # The written text, not the resolved value: `yes:` stays "yes", `null:` stays "null".
@@ -226,10 +244,14 @@ class _Builder:
         constructor = yaml.SafeLoader.yaml_constructors[node.tag]
         try:
             value = constructor(_SCALAR_LOADER, node)
-        except (ValueError, OverflowError, yaml.constructor.ConstructorError) as exc:
-            kind = "date" if node.tag.endswith(":timestamp") else node.tag.rsplit(":", 1)[-1]
-            self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not a valid {kind} ({exc})",
-                                "write a date as YYYY-MM-DD" if kind == "date" else None)
+        except Exception as exc:  # an explicit tag (`!!bool maybe`) reaches a constructor that assumes a match
+            kind = node.tag.rsplit(":", 1)[-1]
+            what = _KIND_WORDS.get(kind, f"a valid {kind}")
+            no_such_day = kind == "timestamp" and isinstance(exc, ValueError)
+            detail = f" ({exc})" if no_such_day else ""
+            hint = ("there is no such day; write a real date as YYYY-MM-DD" if no_such_day
+                    else "write a date as YYYY-MM-DD" if kind == "timestamp" else "remove the !! tag")
+            self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not {what}{detail}", hint)
             return None
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not a finite number",

@@ -7,12 +7,39 @@ unknown keys, so a misspelt key is reported rather than ignored.
 from __future__ import annotations
 
 import datetime
+import difflib
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, HttpUrl, StringConstraints, Tag
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, HttpUrl, StringConstraints, Tag
 
 Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
+# Values are bounded so that every derived value (value ÷ factor, ÷ 12, ...) stays
+# a finite number that rounds and formats; a quadrillion is beyond any report.
+MAX_VALUE = 1e15
+Number = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the only form JSON Schema's "date" format allows
+
+
+def _iso_date(value: object) -> object:
+    """Accept a quoted "2008-04-01" as the date it names.
+
+    In JSON (and so in the schema editors check against) a date is text, so a
+    quoted ISO date must be as good as an unquoted one. Anything else is left
+    for strict validation to refuse (a number is never taken as a date).
+    """
+    if isinstance(value, str) and _ISO_DATE.match(value):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
+Date = Annotated[datetime.date, BeforeValidator(_iso_date)]
 
 
 class Strict(BaseModel):
@@ -35,8 +62,8 @@ class Period(Strict):
 
     label: Text = Field(description='How the period is written, e.g. "2007/08".')
     description: Text | None = None
-    start: datetime.date | None = None
-    end: datetime.date | None = None
+    start: Date | None = None
+    end: Date | None = None
 
 
 class Link(Strict):
@@ -53,15 +80,23 @@ class ReportInfo(Strict):
     title: Text
     subtitle: Text | None = None
     period: Period
-    published: datetime.date | None = None
+    published: Date | None = None
     locale: Literal["en-GB", "en-US", "en-IE", "en-AU"] = "en-GB"
     full_review: Link | None = None
 
 
 def _change_kind(value: object) -> str:
-    """Pick the change model by its key, so errors name one model, not both."""
-    if isinstance(value, dict) and "percent" in value:
+    """Pick the change model by its keys, so errors name one model, not both.
+
+    A misspelt `percnt:` still picks the percentage model, so the error is
+    "unknown key 'percnt', did you mean 'percent'?" rather than "missing factor".
+    """
+    if isinstance(value, PercentChange):
         return "percent_change"
+    if isinstance(value, dict) and "factor" not in value:
+        words = [str(k) for k in value]
+        if "percent" in words or "of" in words or difflib.get_close_matches("percent", words, n=1, cutoff=0.6):
+            return "percent_change"
     return "factor_change"
 
 
@@ -73,7 +108,7 @@ def _value_kind(value: object) -> str:
 class FactorChange(Strict):
     """A change stated as a multiple, e.g. "a three-fold increase"."""
 
-    factor: Annotated[float, Field(gt=0)]
+    factor: Annotated[float, Field(ge=0.01, le=1000)]
     wording: Text | None = Field(None, description='How the source words it, e.g. "three-fold".')
     compared_with: Text
     previous_period: Text | None = None
@@ -82,7 +117,8 @@ class FactorChange(Strict):
 class PercentChange(Strict):
     """A change stated as a percentage, optionally of a derived measure such as a monthly average."""
 
-    percent: float
+    # Above -100: a fall of 100% or more leaves nothing to divide by when deriving last year's value.
+    percent: Annotated[float, Field(gt=-100, le=1_000_000)]
     of: Literal["total", "monthly average"] = "total"
     compared_with: Text
     previous_period: Text | None = None
@@ -95,7 +131,7 @@ Qualifier = Literal["almost", "over", "about", "nearly", "more than", "up to"]
 class Figure(Strict):
     """One published figure: a value with its label, detail and provenance."""
 
-    value: float
+    value: Number
     unit: Unit = "count"
     currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
     approximate: Qualifier | None = Field(None, description='How the source qualifies the value, e.g. "almost".')
@@ -103,7 +139,7 @@ class Figure(Strict):
     detail: Text | None = None
     headline: bool = False
     part_of: Key | None = Field(None, description="A figure this one is a part of (gives a share).")
-    previous: float | None = Field(None, description="Last year's value, when published.")
+    previous: Number | None = Field(None, description="Last year's value, when published.")
     change: Annotated[
         Annotated[FactorChange, Tag("factor_change")] | Annotated[PercentChange, Tag("percent_change")],
         Discriminator(_change_kind),
@@ -124,7 +160,7 @@ class NamedSeries(Strict):
     name: Text
     values: list[
         Annotated[
-            Annotated[float, Tag("number")] | Annotated[FigureRef, Tag("ref")],
+            Annotated[Number, Tag("number")] | Annotated[FigureRef, Tag("ref")],
             Discriminator(_value_kind),
         ]
     ] = Field(min_length=1)
@@ -170,7 +206,7 @@ class Source(Strict):
     publisher: Text | None = None
     kind: Text | None = None
     url: HttpUrl | None = None
-    date: datetime.date | None = None
+    date: Date | None = None
     note: Text | None = None
 
 

@@ -83,14 +83,19 @@ def stated_change(fig: Figure, fmt: Formatter) -> Change | None:
 def change_from_previous(fig: Figure, previous: float, period: str | None, fmt: Formatter) -> Change:
     """A change computed from last year's value (from the data file or the previous year's file)."""
     stated_prev = Value(previous, fmt.number(previous, fig.unit, fig.currency))
+    when = period or "the previous year"
     if previous == 0:
-        return Change(f"from none in {period or 'the previous year'}", "new", True, stated_prev)
+        return Change(f"from none in {when}", "new", True, stated_prev,
+                      note=f"Change derived: none in {when}, {fmt.number(fig.value)} this year")
     percent = (fig.value - previous) / previous * 100
-    short = fmt.percent_change(round(percent))
+    phrase = short = fmt.percent_change(round(percent))
     factor = fig.value / previous
     if factor >= 2:
-        short = fmt.factor(round(factor, 1)).removeprefix("a ")
-    return Change(f"{short} on {period or 'the previous year'} ({stated_prev.text})", short, True, stated_prev)
+        phrase = fmt.factor(round(factor, 1))
+        short = phrase.removeprefix("a ")
+    note = (f"Change on {when} derived: ({fmt.number(fig.value)} − {stated_prev.text}) ÷ {stated_prev.text} "
+            f"= {fmt.number(round(percent, 1))}%; not a published figure")
+    return Change(f"{phrase} on {when} ({stated_prev.text})", short, True, stated_prev, note=note)
 
 
 def share(part: Figure, whole: Figure, whole_key: str, fmt: Formatter) -> Share:

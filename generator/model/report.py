@@ -27,6 +27,7 @@ class Change:
     short: str  # "three-fold increase" / "up 76%"
     derived: bool
     previous: Value | None  # the previous year's value, stated or implied
+    note: str | None = None  # how a derived change was computed, shown to readers
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from types import MappingProxyType
 from generator.diagnostics import Collector
 from generator.load.spans import SpanMap
 from generator.model import derive
-from generator.model.datafile import DataFile, Figure, FigureRef, NamedSeries, Series
+from generator.model.datafile import DataFile, Figure, FigureRef, Series
 from generator.model.formatting import Formatter
 from generator.model.markup import parse_blocks, parse_inline
 from generator.model.report import (
@@ -21,6 +21,7 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
     """Build the Report; cross-reference problems go to `problems` (the caller stops on errors)."""
     fmt = Formatter(data.report.locale)
     info = data.report
+    _check_section_ids(data, spans, problems)
     return Report(
         path=spans.file,
         organisation=info.organisation.name,
@@ -36,7 +37,7 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         full_review_title=info.full_review.title if info.full_review else None,
         full_review_url=str(info.full_review.url) if info.full_review else None,
         figures=MappingProxyType(_figures(data, spans, problems, fmt, previous)),
-        series=MappingProxyType(_all_series(data, spans, problems, fmt)),
+        series=MappingProxyType(_all_series(data, spans, problems, fmt, previous)),
         quotes=MappingProxyType(_quotes(data, spans, problems)),
         sections=tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
         lists=MappingProxyType({k: ListView(k, v.title, tuple(parse_inline(i) for i in v.items))
@@ -50,7 +51,10 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
 def _unknown(problems: Collector, spans: SpanMap, path: tuple, what: str, name: str, known: list[str]) -> None:
     """Report a reference to something that does not exist, with a did-you-mean."""
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
-    hint = f"did you mean {close[0]!r}?" if close else ("known: " + ", ".join(known) if known else None)
+    if close:
+        hint = f"did you mean {close[0]!r}?"
+    else:
+        hint = f"known {what}s: " + ", ".join(known) if known else f"the file has no {what}s"
     problems.error(spans.at(path), f"unknown {what} {name!r}", hint)
 
 
@@ -61,7 +65,10 @@ def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter
     for key, fig in data.figures.items():
         path = ("figures", key)
         share = None
-        if fig.part_of is not None:
+        if fig.part_of == key:
+            problems.error(spans.at(path + ("part_of",)), f"figure {key!r} is named as part of itself",
+                           "`part_of:` names the larger figure this one is a part of")
+        elif fig.part_of is not None:
             whole = data.figures.get(fig.part_of)
             if whole is None:
                 _unknown(problems, spans, path + ("part_of",), "figure", fig.part_of, list(data.figures))
@@ -71,7 +78,37 @@ def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter
             _unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
         views[key] = FigureView(key, derive.stated_value(fig, fmt), fig.unit, fig.label, fig.detail, fig.headline,
                                 _change(fig, key, fmt, previous, data), share, fig.source)
+    _check_parts(data, spans, problems, fmt)
     return views
+
+
+def _check_parts(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter) -> None:
+    """The parts of a figure must not add up to more than it (else its remainder would be negative)."""
+    parts: dict[str, list[tuple[str, Figure]]] = {}
+    for key, fig in data.figures.items():
+        if fig.part_of is not None and fig.part_of != key and fig.part_of in data.figures:
+            parts.setdefault(fig.part_of, []).append((key, fig))
+    for key, named in parts.items():
+        whole = data.figures[key]
+        total = sum(f.value for _, f in named)
+        if total > whole.value:
+            names = ", ".join(k for k, _ in named)
+            problems.error(spans.at(("figures", key, "value")),
+                           f"the parts of figure {key!r} ({names}) add up to {fmt.number(total)}, "
+                           f"more than its {fmt.number(whole.value)}",
+                           "check the values, or the `part_of:` of each part")
+
+
+def _check_section_ids(data: DataFile, spans: SpanMap, problems: Collector) -> None:
+    """Section ids must be unique: layouts pick sections by id."""
+    first: dict[str, int] = {}
+    for i, section in enumerate(data.sections):
+        if section.id in first:
+            was = spans.at(("sections", first[section.id], "id"))
+            problems.error(spans.at(("sections", i, "id")), f"duplicate section id {section.id!r}",
+                           f"it is already used at line {was.line}; give each section its own id")
+        else:
+            first[section.id] = i
 
 
 def _change(fig: Figure, key: str, fmt: Formatter, previous: DataFile | None, data: DataFile):
@@ -87,13 +124,14 @@ def _change(fig: Figure, key: str, fmt: Formatter, previous: DataFile | None, da
     return None
 
 
-def _all_series(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter) -> dict[str, SeriesView]:
+def _all_series(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter,
+                previous: DataFile | None = None) -> dict[str, SeriesView]:
     """Resolve every series, checking lengths and figure references."""
-    return {key: _series(key, s, data, spans, problems, fmt) for key, s in data.series.items()}
+    return {key: _series(key, s, data, spans, problems, fmt, previous) for key, s in data.series.items()}
 
 
 def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: Collector,
-            fmt: Formatter) -> SeriesView:
+            fmt: Formatter, previous: DataFile | None = None) -> SeriesView:
     """Resolve one series."""
     rows = []
     for i, row in enumerate(series.series):
@@ -101,13 +139,13 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
         if len(row.values) != len(series.categories):
             problems.error(spans.at(path), f"series {key!r}, row {row.name!r}: {len(row.values)} values for "
                            f"{len(series.categories)} categories", "give one value per category, in order")
-        rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt)
+        rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt, previous)
                                              for j, v in enumerate(row.values))))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows))
 
 
 def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile, spans: SpanMap,
-           problems: Collector, fmt: Formatter) -> Value:
+           problems: Collector, fmt: Formatter, previous: DataFile | None = None) -> Value:
     """One series value: a number, or a figure (or something derived from it)."""
     if not isinstance(value, FigureRef):
         return Value(value, fmt.number(value, series.unit))
@@ -115,7 +153,9 @@ def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile
     if fig is None:
         _unknown(problems, spans, path + ("figure",), "figure", value.figure, list(data.figures))
         return Value(0, "?")
-    resolved = _at(value, fig, data, fmt)
+    resolved = _at(value, fig, data, fmt, previous)
+    if resolved is None and value.at == "remainder" and _dangling_part_of(data):
+        return Value(0, "?")  # the unknown `part_of:` is already reported; this would only repeat it
     if resolved is None:
         problems.error(spans.at(path + ("at",)), f"figure {value.figure!r} has no {value.at.replace('_', ' ')} value",
                        _at_hint(value.at))
@@ -123,13 +163,23 @@ def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile
     return resolved
 
 
-def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter) -> Value | None:
+def _dangling_part_of(data: DataFile) -> bool:
+    """True when some figure's `part_of:` names no figure, or the figure itself."""
+    return any(f.part_of is not None and (f.part_of not in data.figures or f.part_of == k)
+               for k, f in data.figures.items())
+
+
+def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter,
+        previous: DataFile | None = None) -> Value | None:
     """The value a reference asks for, or None when the figure cannot give it."""
     if ref.at == "value":
         return derive.stated_value(fig, fmt)
     if ref.at == "previous":
         if fig.previous is not None:
             return Value(fig.previous, fmt.number(fig.previous, fig.unit, fig.currency))
+        if previous is not None and ref.figure in previous.figures:
+            # Published in last year's file: a stated figure, not a derived one.
+            return derive.stated_value(previous.figures[ref.figure], fmt)
         return derive.implied_previous(fig, fmt)
     if ref.at == "monthly_average":
         return derive.monthly_average(fig, fmt)
@@ -142,7 +192,8 @@ def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter) -> Value | 
 def _at_hint(at: str) -> str:
     """Why a figure cannot give a value."""
     return {
-        "previous": "give the figure a `previous:` value or a `change:` with a factor or percentage",
+        "previous": "give the figure a `previous:` value or a `change:` with a factor or percentage, "
+                    "or name last year's file in `previous:` at the top",
         "previous_monthly_average": "give the figure a `change:` with `of: monthly average`",
         "remainder": "name this figure in another figure's `part_of:`",
     }.get(at, "")
@@ -156,6 +207,30 @@ def _quotes(data: DataFile, spans: SpanMap, problems: Collector) -> dict[str, Qu
         pull = q.pull or q.text[0]
         if q.pull is not None and " ".join(q.pull.split()) not in " ".join(full.split()):
             problems.error(spans.at(("quotes", key, "pull")), f"the pull quote of {key!r} is not in its text",
-                           "a pull quote must be an exact excerpt of the quote, so nobody is misquoted")
+                           _pull_hint(q.pull, full))
         views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull)
     return views
+
+
+def _pull_hint(pull: str, full: str) -> str:
+    """Show how far the pull quote matches the quote's text, so the difference is easy to find."""
+    pull, full = " ".join(pull.split()), " ".join(full.split())
+    matched = pull[:_matching_prefix(pull, full)]
+    if len(matched) < len(pull) and matched[-1:].isalnum() and pull[len(matched)].isalnum():
+        matched = matched.rsplit(" ", 1)[0] if " " in matched else ""  # stop at the last whole word
+    why = "a pull quote must be an exact excerpt of the quote, so nobody is misquoted"
+    if len(matched.strip()) < 3:
+        return why
+    return f"it matches the quote only as far as “{matched.strip()}”; {why}"
+
+
+def _matching_prefix(pull: str, full: str) -> int:
+    """Length of the longest start of `pull` found in `full` (binary search: shorter starts match too)."""
+    low, high = 0, len(pull)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if pull[:mid] in full:
+            low = mid
+        else:
+            high = mid - 1
+    return low

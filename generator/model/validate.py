@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Collector, Diagnostic, error
-from generator.load.spans import Path, SpanMap
+from generator.load.spans import Path, SpanMap, dotted
 
 _TYPE_NAMES = {
     "float_type": "a number",
@@ -20,16 +22,40 @@ _TYPE_NAMES = {
     "date_type": "a date (YYYY-MM-DD)",
     "dict_type": "a mapping of keys to values",
     "model_type": "a mapping of keys to values",
+    "model_attributes_type": "a mapping of keys to values",
     "list_type": "a list",
+    "url_type": "a web address",
 }
+_BOUNDS = {"greater_than": ("gt", "greater than"), "greater_than_equal": ("ge", "at least"),
+           "less_than": ("lt", "less than"), "less_than_equal": ("le", "at most")}
+_KEY_PATTERN = "^[a-z][a-z0-9_]*$"
+_KEY_HINT = "names are lower case letters, digits and underscores, starting with a letter, e.g. `arrests_2008`"
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_BOUND_HINTS = {
+    "percent": "write the change in percent: 76 for a 76% increase, -12 for a 12% fall (a fall is above -100)",
+    "factor": "write the multiple: 3 for a three-fold increase, 0.5 for a halving",
+    "value": "values are limited to a quadrillion either way",
+    "previous": "values are limited to a quadrillion either way",
+}
+# pydantic puts a dict key's own errors under this pseudo-key in the location.
+_DICT_KEY = "[key]"
+
+
+@dataclass(frozen=True)
+class _Located:
+    """A pydantic error with its path in the data, and whether it concerns a mapping key itself."""
+
+    path: Path
+    err: dict
+    is_key: bool = False
 
 
 def validate_model(model: type[BaseModel], value: Any, spans: SpanMap) -> tuple[Any | None, list[Diagnostic]]:
     """Validate `value` against `model`; return (instance or None, every diagnostic)."""
     if not isinstance(value, dict):
-        found = _describe(value)
-        return None, [error(spans.at(()), f"the top level must be a mapping of keys to values, not {found}",
-                            "start the file with keys such as `report:`")]
+        first = next(iter(model.model_fields), "name")
+        return None, [error(spans.at(()), f"the top level must be a mapping of keys to values, not {_describe(value)}",
+                            f"start the file with keys such as `{first}:`")]
     try:
         return model.model_validate(value), []
     except ValidationError as exc:
@@ -37,15 +63,43 @@ def validate_model(model: type[BaseModel], value: Any, spans: SpanMap) -> tuple[
 
 
 def _diagnostics(model: type[BaseModel], value: Any, spans: SpanMap, errors: Iterable[dict]) -> Iterable[Diagnostic]:
-    """One diagnostic per distinct problem, located through the data's own path."""
-    seen: set[tuple[Path, str]] = set()
+    """One diagnostic per distinct problem, located through the data's own path.
+
+    A misspelt required key gives pydantic two errors (unknown `lable`, missing
+    `label`); we report it once, as the unknown key with a did-you-mean.
+    """
+    located = _locate(value, errors)
+    missing = {(item.path[:-1], item.path[-1]) for item in located if item.err["type"] == "missing"}
+    covered: set[tuple[Path, Any]] = set()
+    for item in located:
+        if item.err["type"] == "extra_forbidden":
+            parent = item.path[:-1]
+            close = _close(str(item.path[-1]), [str(k) for p, k in missing if p == parent])
+            if close is not None:
+                covered.add((parent, close))
+    for item in located:
+        if item.err["type"] == "missing" and (item.path[:-1], item.path[-1]) in covered:
+            continue
+        yield _diagnostic(model, spans, item, missing)
+
+
+def _locate(value: Any, errors: Iterable[dict]) -> list[_Located]:
+    """Map each error to a path in the data, dropping duplicates."""
+    seen: set[tuple[Path, str, bool]] = set()
+    out: list[_Located] = []
     for err in errors:
         loc = tuple(err["loc"])
-        path = _data_path(value, loc[:-1]) + loc[-1:] if err["type"] == "missing" else _data_path(value, loc)
-        if (path, err["type"]) in seen:
-            continue
-        seen.add((path, err["type"]))
-        yield _diagnostic(model, value, spans, path, err)
+        is_key = bool(loc) and loc[-1] == _DICT_KEY
+        if is_key:
+            path = _data_path(value, loc[:-1])
+        elif err["type"] == "missing":
+            path = _data_path(value, loc[:-1]) + loc[-1:]
+        else:
+            path = _data_path(value, loc)
+        if (path, err["type"], is_key) not in seen:
+            seen.add((path, err["type"], is_key))
+            out.append(_Located(path, err, is_key))
+    return out
 
 
 def _data_path(value: Any, loc: tuple) -> Path:
@@ -67,53 +121,121 @@ def _data_path(value: Any, loc: tuple) -> Path:
 
 def _is_tag(part: str) -> bool:
     """Union member tags that pydantic puts in locations (not keys a person wrote)."""
-    return part in {"number", "ref", "factor_change", "percent_change"} or part.startswith("function-")
+    return part in {"number", "ref", "factor_change", "percent_change", _DICT_KEY} or part.startswith("function-")
 
 
-def _diagnostic(model: type[BaseModel], value: Any, spans: SpanMap, path: Path, err: dict) -> Diagnostic:
+def _diagnostic(model: type[BaseModel], spans: SpanMap, item: _Located, missing: set[tuple[Path, Any]]) -> Diagnostic:
     """Build the message and hint for one pydantic error."""
-    kind = err["type"]
-    where = _dotted(path)
+    path, err, kind = item.path, item.err, item.err["type"]
+    if item.is_key:
+        return _key_diagnostic(spans, path, err)
     if kind == "extra_forbidden":
-        allowed = allowed_keys(model, path[:-1])
-        return error(spans.key(path), f"unknown key {path[-1]!r}" + (f" in {_dotted(path[:-1])}" if path[:-1] else ""),
-                     _did_you_mean(str(path[-1]), allowed))
+        return _unknown_key(model, spans, path, missing)
     if kind == "missing":
         parent = path[:-1]
-        return error(spans.key(parent) if parent else spans.at(()), f"missing required key {path[-1]!r}" + (f" in {_dotted(parent)}" if parent else ""),
+        return error(spans.key(parent) if parent else spans.at(()),
+                     f"missing required key {path[-1]!r}" + (f" in {dotted(parent)}" if parent else ""),
                      f"add `{path[-1]}:` here")
-    found = _describe(_lookup(value, path))
+    where, found = dotted(path), _describe(err.get("input"))
     if kind in _TYPE_NAMES:
-        return error(spans.at(path), f"{where}: expected {_TYPE_NAMES[kind]}, found {found}", _type_hint(kind))
+        return error(spans.at(path), f"{where}: expected {_TYPE_NAMES[kind]}, found {found}",
+                     _type_hint(model, path, kind, err.get("input")))
     if kind in ("literal_error", "enum"):
-        expected = err.get("ctx", {}).get("expected", "")
-        return error(spans.at(path), f"{where}: {found} is not allowed", f"use one of {expected}")
-    if kind == "string_pattern_mismatch" and path and isinstance(path[-2] if len(path) > 1 else None, str):
-        return error(spans.key(path), f"{where}: {found} is not a valid key",
-                     "keys are lower case letters, digits and underscores, starting with a letter")
-    return error(spans.at(path), f"{where}: {err['msg'][0].lower() + err['msg'][1:]}" + (f", found {found}" if found else ""))
+        return _literal(spans, path, err)
+    message, hint = _constraint(kind, err, path[-1] if path else None)
+    if message is not None:
+        return error(spans.at(path), f"{where}: {message}", hint)
+    return error(spans.at(path), f"{where}: {err['msg'][0].lower() + err['msg'][1:]}, found {found}")
 
 
-def _type_hint(kind: str) -> str | None:
+def _key_diagnostic(spans: SpanMap, path: Path, err: dict) -> Diagnostic:
+    """A mapping key that is not a valid name (e.g. `Arrests:` under `figures:`)."""
+    where = dotted(path[:-1]) if path[:-1] else "the file"
+    return error(spans.key(path), f"{where}: {path[-1]!r} is not a valid name", _KEY_HINT)
+
+
+def _unknown_key(model: type[BaseModel], spans: SpanMap, path: Path, missing: set[tuple[Path, Any]]) -> Diagnostic:
+    """An unknown key, with the nearest missing or allowed key suggested."""
+    parent = path[:-1]
+    wanted = [str(k) for p, k in missing if p == parent]
+    close = _close(str(path[-1]), wanted) or _close(str(path[-1]), allowed_keys(model, parent))
+    if close is not None:
+        hint = f"did you mean {close!r}?"
+    else:
+        allowed = allowed_keys(model, parent)
+        hint = "allowed keys: " + ", ".join(allowed) if allowed else None
+    return error(spans.key(path), f"unknown key {path[-1]!r}" + (f" in {dotted(parent)}" if parent else ""), hint)
+
+
+def _literal(spans: SpanMap, path: Path, err: dict) -> Diagnostic:
+    """A value outside a fixed set of words, with a did-you-mean."""
+    expected = err.get("ctx", {}).get("expected", "")
+    choices = re.findall(r"'([^']*)'", expected)
+    written = err.get("input")
+    close = _close(written, choices) if isinstance(written, str) else None
+    hint = f"did you mean {close!r}?" if close else f"use one of {expected}"
+    return error(spans.at(path), f"{dotted(path)}: {_describe(written)} is not allowed", hint)
+
+
+def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, str | None]:
+    """Message and hint for a value of the right type that breaks a constraint."""
+    ctx = err.get("ctx", {})
+    found = _describe(err.get("input"))
+    if kind in _BOUNDS:
+        name, words = _BOUNDS[kind]
+        return f"must be {words} {_number(ctx.get(name))}, found {found}", _BOUND_HINTS.get(field)
+    if kind == "string_too_short":
+        return "the text is empty", "write some text, or remove the key if it is optional"
+    if kind == "string_too_long":
+        return f"is longer than {_number(ctx.get('max_length'))} characters", "shorten it"
+    if kind == "too_short":
+        n = ctx.get("min_length", 1)
+        one, many = ("entry", "entries") if isinstance(err.get("input"), dict) else ("item", "items")
+        noun = one if n == 1 else many
+        return f"needs at least {n} {noun}, found none", f"add at least {n} {noun}"
+    if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == _KEY_PATTERN:
+            return f"{found} is not a valid name", _KEY_HINT
+        if ctx.get("pattern") == "^[A-Z]{3}$":
+            return f"{found} is not a currency code", "write a three-letter ISO 4217 code in capitals, e.g. GBP or EUR"
+        return f"{found} does not have the expected form (pattern {ctx.get('pattern')})", None
+    if kind.startswith("url_"):
+        reason = " (it must start with http:// or https://)" if kind == "url_scheme" else ""
+        return (f"{found} is not a web address{reason}",
+                "write the full address, e.g. https://www.example.org/page")
+    return None, None
+
+
+def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str | None:
     """What to write instead, for type errors."""
+    if kind == "date_type" and isinstance(found, str) and _ISO_DATE.match(found):
+        return "there is no such day; write a real date as YYYY-MM-DD"
+    if kind == "string_type" and isinstance(found, dict):
+        return "write the text itself after the key, not keys indented below it"
+    if kind == "string_type" and isinstance(found, list):
+        return "write one piece of text, not a list"
+    if kind in ("model_type", "model_attributes_type"):
+        keys = allowed_keys(model, path)
+        return "write its keys on the lines below, indented: " + ", ".join(keys) if keys else None
+    if kind == "dict_type":
+        return "write named entries, each `name:` on its own line with its keys indented below"
+    if kind == "list_type":
+        return "write each item on its own line, starting with `- `"
     return {
-        "float_type": "write the number without quotes or words, e.g. 131 or 1700000",
-        "int_type": "write a whole number without quotes",
-        "string_type": "write text; quote it if it looks like a number or date",
-        "bool_type": "write true or false",
-        "date_type": "write a date as YYYY-MM-DD",
+        "float_type": "write the number in digits, without quotes, commas or words, e.g. 131 or 1700000",
+        "int_type": "write a whole number in digits, without quotes",
+        "string_type": "write text; quote it if it looks like a number, a date or true/false",
+        "bool_type": "write true or false, without quotes",
+        "date_type": "write a date as YYYY-MM-DD, e.g. 2008-04-01",
+        "url_type": "write the full address, e.g. https://www.example.org/page",
     }.get(kind)
 
 
-def _lookup(value: Any, path: Path) -> Any:
-    """The value at `path`, or None."""
-    node = value
-    for part in path:
-        try:
-            node = node[part]
-        except (KeyError, IndexError, TypeError):
-            return None
-    return node
+def _number(value: Any) -> str:
+    """A bound for messages: 1,000,000 or 0.01."""
+    if isinstance(value, (int, float)) and float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _describe(value: Any) -> str:
@@ -126,7 +248,7 @@ def _describe(value: Any) -> str:
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"text {shown!r}"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {_number(value)}"
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
@@ -134,41 +256,32 @@ def _describe(value: Any) -> str:
     return type(value).__name__
 
 
-def _dotted(path: Path) -> str:
-    """A path written the way a person navigates the file: figures.arrests.value."""
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (("." if out else "") + part)
-    return out or "the file"
-
-
-def _did_you_mean(word: str, allowed: list[str]) -> str | None:
-    """Suggest the nearest allowed key, or list them all."""
-    close = difflib.get_close_matches(word, allowed, n=1, cutoff=0.6)
-    if close:
-        return f"did you mean {close[0]!r}?"
-    if allowed:
-        return "allowed keys: " + ", ".join(allowed)
-    return None
+def _close(word: str, choices: list[str]) -> str | None:
+    """The nearest of `choices` to a misspelt word, if any is near enough."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def allowed_keys(model: type[BaseModel], path: Path) -> list[str]:
-    """The keys a mapping at `path` may hold, found by walking the model's annotations."""
+    """The keys a mapping at `path` may hold, found by walking the model's annotations.
+
+    Where the annotation is a union of models (a change by factor or by
+    percentage), the keys of every member are allowed.
+    """
     current: Any = model
     for part in path:
         current = _step(current, part)
         if current is None:
             return []
-    cls = _model_in(current)
-    return list(cls.model_fields) if cls else []
+    keys = [name for cls in _models_in(current) for name in cls.model_fields]
+    return list(dict.fromkeys(keys))
 
 
 def _step(annotation: Any, part: str | int) -> Any:
     """The annotation one step below `annotation` for key or index `part`."""
-    cls = _model_in(annotation)
-    if cls is not None and isinstance(part, str):
-        field = cls.model_fields.get(part)
-        return field.annotation if field else None
+    for cls in _models_in(annotation):
+        if isinstance(part, str) and part in cls.model_fields:
+            return cls.model_fields[part].annotation
     for inner in _unwrap(annotation):
         origin = typing.get_origin(inner)
         if origin is list and isinstance(part, int):
@@ -178,12 +291,9 @@ def _step(annotation: Any, part: str | int) -> Any:
     return None
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    """The first pydantic model named by an annotation (through Optional and Annotated)."""
-    for inner in _unwrap(annotation):
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            return inner
-    return None
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """The pydantic models named by an annotation (through Optional, unions and Annotated)."""
+    return [inner for inner in _unwrap(annotation) if isinstance(inner, type) and issubclass(inner, BaseModel)]
 
 
 def _unwrap(annotation: Any) -> list[Any]:
