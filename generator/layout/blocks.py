@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
@@ -63,28 +64,44 @@ def _figure(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     return tile(ctx, fig, box, path, block)
 
 
-def tile(ctx: Context, fig: FigureView, box: Box, path: tuple, block: Block) -> list[Item]:
-    """Draw one figure tile in `box`."""
+def tile(ctx: Context, fig: FigureView, box: Box, path: tuple, block: Block, scale: float = 1.0) -> list[Item]:
+    """Draw one figure tile in `box`, its text at `scale` or smaller."""
     theme = ctx.theme
     bar = theme.spacing.get("tile_bar", 4)
-    items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint"))]
-    items.append(RectItem(Box(box.x, box.y, bar, box.h), fill=theme.colour("accent")))
-    pad = theme.spacing.get("tile_padding", 12)
-    inner = Box(box.x + bar + pad, box.y + pad, box.w - bar - 2 * pad, box.h - 2 * pad)
-    paras = [Para(plain(fig.value.text), ctx.style(None, "figure", path)),
-             Para(plain(fig.label), ctx.style(None, "label", path))]
-    if fig.change:
-        mark = " (derived)" if fig.change.derived else ""
-        paras.append(Para((Run(fig.change.short[0].upper() + fig.change.short[1:] + mark),), ctx.style(None, "change", path)))
-    if fig.detail or fig.share:
-        detail = fig.detail or ""
-        paras.append(Para(plain(detail[0].upper() + detail[1:] if detail else ""), ctx.style(None, "caption", path)))
-    items.append(ctx.fit_text(paras, inner, path, f"figure tile {fig.key!r}", "top", None, "figure"))
+    items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint")),
+                         RectItem(Box(box.x, box.y, bar, box.h), fill=theme.colour("accent"))]
+    inner = _tile_inner(ctx, box)
+    items.append(ctx.fit_text(_tile_paras(ctx, fig, path), inner, path, f"figure tile {fig.key!r}", "top", None,
+                              "figure", scale))
     return items
 
 
+def _tile_inner(ctx: Context, box: Box) -> Box:
+    """The text box inside a tile, right of its accent bar."""
+    bar = ctx.theme.spacing.get("tile_bar", 4)
+    pad = ctx.theme.spacing.get("tile_padding", 12)
+    return Box(box.x + bar + pad, box.y + pad, box.w - bar - 2 * pad, box.h - 2 * pad)
+
+
+def _tile_paras(ctx: Context, fig: FigureView, path: tuple) -> list[Para]:
+    """A tile's paragraphs: value (on one line), label, change (marked if derived), detail."""
+    paras = [Para(plain(fig.value.text), ctx.style(None, "figure", path), one_line=True),
+             Para(plain(fig.label), ctx.style(None, "label", path))]
+    if fig.change:
+        mark = " (derived)" if fig.change.derived else ""
+        paras.append(Para(plain(_capital(fig.change.short) + mark), ctx.style(None, "change", path)))
+    if fig.detail:
+        paras.append(Para(plain(_capital(fig.detail)), ctx.style(None, "caption", path)))
+    return paras
+
+
+def _capital(text: str) -> str:
+    """Text with its first letter in capitals."""
+    return text[:1].upper() + text[1:]
+
+
 def _figures(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
-    """A tile per figure in the collection, in a grid of `columns` columns."""
+    """A tile per figure in the collection, in a grid of `columns` columns, all set at one size."""
     figs = _figure_list(ctx, block, path)
     if not figs:
         return []
@@ -93,11 +110,35 @@ def _figures(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     rows = math.ceil(len(figs) / cols)
     w = (box.w - gap * (cols - 1)) / cols
     h = (box.h - gap * (rows - 1)) / rows
+    boxes = [Box(box.x + c * (w + gap), box.y + r * (h + gap), w, h) for r, c in (divmod(i, cols) for i in range(len(figs)))]
+    scale = _common_scale(ctx, figs, boxes, path)
+    if scale < 1.0:
+        style = ctx.style(None, "figure", path)
+        ctx.problems.warning(ctx.span(path), f"figure tiles on {_where(ctx)} were set at {style.size * scale:.1f} pt, "
+                             f"below their preferred {style.size:.1f} pt, to fit their boxes",
+                             "shorten labels and details, or enlarge the area")
     items: list[Item] = []
-    for i, fig in enumerate(figs):
-        r, c = divmod(i, cols)
-        items += tile(ctx, fig, Box(box.x + c * (w + gap), box.y + r * (h + gap), w, h), path, block)
+    for fig, tile_box in zip(figs, boxes):
+        items += tile(ctx, fig, tile_box, path, block, scale)
     return items
+
+
+def _where(ctx: Context) -> str:
+    """"slide 'x'" or "page 'x'", for messages."""
+    return f"{'slide' if ctx.layout.spec.output == 'deck' else 'page'} {ctx.page_id!r}"
+
+
+def _common_scale(ctx: Context, figs: list[FigureView], boxes: list[Box], path: tuple) -> float:
+    """The largest scale at which every tile fits, so a row of tiles reads as one set."""
+    from generator.layout.text import fit
+
+    scales = []
+    for fig, tile_box in zip(figs, boxes):
+        paras = _tile_paras(ctx, fig, path)
+        inner = _tile_inner(ctx, tile_box)
+        result = fit(paras, inner.w, inner.h, paras[0].style.min_size / paras[0].style.size)
+        scales.append(result.setting.scale)
+    return min(scales)
 
 
 def _figure_list(ctx: Context, block: Block, path: tuple) -> list[FigureView]:
@@ -121,7 +162,15 @@ def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
         return []
     options = block.chart or ChartOptions()
     size = ctx.theme.spacing.get("chart_font", 9)
-    return [ChartItem(box, chart_spec(series, options, ctx.theme, size))]
+    spec = chart_spec(series, options, ctx.theme, size)
+    if ctx.layout.spec.output != "deck" or not spec.derived_note:
+        return [ChartItem(box, spec)]
+    # A native deck chart has no place for a footnote, so the note that marks derived
+    # values is set under it as slide text (the PDF chart draws it inside its own box).
+    note = ctx.fit_text([Para(plain(spec.derived_note), ctx.style(None, "caption", path))],
+                        Box(box.x, box.bottom - size * 4.2, box.w, size * 4.2), path, "chart note", "bottom", None, "body")
+    chart_box = Box(box.x, box.y, box.w, box.h - size * 4.6)
+    return [ChartItem(chart_box, replace(spec, derived_note=None)), note]
 
 
 def _quote(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
@@ -207,8 +256,11 @@ def _table(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     figs = _figure_list(ctx, block, path)
     value_style = ctx.style(None, "table_value", path)
     body = ctx.style(block.style, "body", path)
-    col = box.w * 0.28
-    paras_v = [Para(plain(f.value.text), value_style, align="right") for f in figs]
+    from generator.layout import fonts
+
+    widest = max((fonts.width(f.value.text, value_style.font, value_style.size) for f in figs), default=0.0)
+    col = min(box.w * 0.5, max(box.w * 0.2, widest + 10))
+    paras_v = [Para(plain(f.value.text), value_style, align="right", one_line=True) for f in figs]
     paras_l = [Para(plain(f.label[0].upper() + f.label[1:]), body) for f in figs]
     items: list[Item] = []
     row_h = box.h / max(1, len(figs))

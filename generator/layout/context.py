@@ -62,20 +62,20 @@ class Context:
         return self.theme.style(key)
 
     def fit_text(self, paras: Sequence[Para], box: Box, path: tuple, what: str, where: str = "top",
-                 min_scale: float | None = None, role: str = "text") -> TextItem:
+                 min_scale: float | None = None, role: str = "text", start: float = 1.0) -> TextItem:
         """Fit paragraphs into a box: shrink (with a warning) or report the overflow."""
         if not paras:
             return TextItem(box, (), role)
         first = paras[0].style
         scale_floor = min_scale if min_scale is not None else first.min_size / first.size
-        result = fit(paras, box.w, box.h, scale_floor)
+        result = fit(paras, box.w, box.h, min(scale_floor, start), start)
         size = first.size * result.setting.scale
         name = f"{what} on {'slide' if self.layout.spec.output == 'deck' else 'page'} {self.page_id!r}"
         if not result.fits:
             self.problems.error(self.span(path), f"{name} does not fit its box: it overflows by "
                                 f"{result.overflow:.0f} pt at the smallest size, {size:.1f} pt",
                                 f"shorten the text, enlarge the area ({box.w:.0f} × {box.h:.0f} pt) or lower the size range")
-        elif result.shrunk:
+        elif result.setting.scale < start - 1e-9:  # callers that chose a smaller start warn themselves
             self.problems.warning(self.span(path), f"{name} was set at {size:.1f} pt, below its preferred "
                                   f"{first.size:.1f} pt, to fit its box", "shorten the text or enlarge the area")
         return TextItem(box, valign(result.setting, box.h, where), role)

@@ -24,6 +24,7 @@ class Para:
     style: Style
     kind: Literal["paragraph", "bullet"] = "paragraph"
     align: Align = "left"
+    one_line: bool = False  # a figure's value reads badly broken over lines: shrink it instead
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,10 @@ def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Settin
     for para in paras:
         style = para.style.scaled(para.style.size * scale)
         indent = style.size * 1.15 if para.kind == "bullet" else 0.0
-        rows, over = _break(_tokens(para.runs, style), width - indent)
+        tokens = _tokens(para.runs, style)
+        rows, over = _break(tokens, width - indent)
+        if para.one_line and len(rows) > 1:
+            over = max(over, sum(t.width + t.space for t in tokens) - (width - indent))
         too_wide = max(too_wide, over)
         for i, row in enumerate(rows):
             pitch = style.size * style.leading
@@ -150,11 +154,11 @@ class Fit:
     overflow: float  # points of height (or width) that do not fit at the smallest size
 
 
-def fit(paras: Sequence[Para], width: float, height: float, min_scale: float) -> Fit:
-    """Set text at the largest scale (down to `min_scale`) at which it fits the box."""
+def fit(paras: Sequence[Para], width: float, height: float, min_scale: float, start: float = 1.0) -> Fit:
+    """Set text at the largest scale (from `start` down to `min_scale`) at which it fits the box."""
     base = paras[0].style.size if paras else 1.0
     step = SIZE_STEP / base
-    scale = 1.0
+    scale = start
     while True:
         setting = set_paras(paras, width, scale)
         if setting.height <= height + 0.01 and setting.too_wide <= 0.01:

@@ -39,9 +39,22 @@ def implied_previous(fig: Figure, fmt: Formatter) -> Value | None:
 
 
 def monthly_average(fig: Figure, fmt: Formatter) -> Value:
-    """This year's monthly average (value ÷ 12), derived."""
-    return derived_value(fig.value / MONTHS, fmt, fig.unit,
-                         f"Monthly averages derived: {fmt.number(fig.value)} ÷ 12 for this year; not published figures")
+    """This year's monthly average (value ÷ 12), derived.
+
+    When the figure also states a change in the monthly average, both averages
+    share one note, so a chart of the two shows one explanation, not two.
+    """
+    return derived_value(fig.value / MONTHS, fmt, fig.unit, _monthly_note(fig, fmt))
+
+
+def _monthly_note(fig: Figure, fmt: Formatter) -> str:
+    """How the monthly averages of a figure were derived."""
+    change = fig.change
+    this_year = f"Monthly averages derived: {fmt.number(fig.value)} ÷ 12 for this year"
+    if isinstance(change, PercentChange) and change.of == "monthly average":
+        return (f"{this_year}, and that ÷ {1 + change.percent / 100:g} for {_period(change)} "
+                f"(from “{fmt.percent_change(change.percent)}”); not published figures")
+    return f"{this_year}; not published figures"
 
 
 def previous_monthly_average(fig: Figure, fmt: Formatter) -> Value | None:
@@ -50,10 +63,7 @@ def previous_monthly_average(fig: Figure, fmt: Formatter) -> Value | None:
     if not (isinstance(change, PercentChange) and change.of == "monthly average"):
         return None
     number = fig.value / MONTHS / (1 + change.percent / 100)
-    return derived_value(number, fmt, fig.unit,
-                         f"Monthly averages derived: {fmt.number(fig.value)} ÷ 12 for this year, and that ÷ "
-                         f"{1 + change.percent / 100:g} for {_period(change)} (from “{fmt.percent_change(change.percent)}”); "
-                         "not published figures")
+    return derived_value(number, fmt, fig.unit, _monthly_note(fig, fmt))
 
 
 def remainder(whole: Figure, parts: list[Figure], fmt: Formatter) -> Value:
