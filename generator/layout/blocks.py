@@ -161,6 +161,8 @@ def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
         _missing(ctx, path + ("series",), "series", block.series, list(ctx.report.series))
         return []
     options = block.chart or ChartOptions()
+    if not check_chart(ctx, series, options, path + ("chart",)):
+        return []
     size = ctx.theme.spacing.get("chart_font", 9)
     spec = chart_spec(series, options, ctx.theme, size)
     if ctx.layout.spec.output != "deck" or not spec.derived_note:
@@ -171,6 +173,16 @@ def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
                         Box(box.x, box.bottom - size * 4.2, box.w, size * 4.2), path, "chart note", "bottom", None, "body")
     chart_box = Box(box.x, box.y, box.w, box.h - size * 4.6)
     return [ChartItem(chart_box, replace(spec, derived_note=None)), note]
+
+
+def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> bool:
+    """Report what the chart's options cannot show, at the option's line; True when drawable."""
+    from generator.layout.chartcheck import chart_problems
+
+    problems = chart_problems(series, options)
+    for key, message, hint in problems:
+        ctx.problems.error(ctx.span(path + (key,)), message, hint)
+    return not problems
 
 
 def _quote(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:

@@ -69,7 +69,12 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
             if series is None:
                 _missing(ctx, where + ("series" if item.series else "chart",), "series", key, list(ctx.report.series))
                 continue
-            spec = chart_spec(series, item.options or ChartOptions(), ctx.theme, ctx.theme.spacing.get("chart_font", 9))
+            from generator.layout.blocks import check_chart
+
+            options = item.options or ChartOptions()
+            if not check_chart(ctx, series, options, where + ("options",)):
+                continue
+            spec = chart_spec(series, options, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
             out.append(BoxChunk(item.height, lambda box, s=spec: [ChartItem(box, s)]))
         elif item.sources:
             out.append(TextChunk(tuple(sources_paras(ctx, where)), False, "body"))

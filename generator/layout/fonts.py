@@ -29,9 +29,9 @@ def register(path: Path, deck_family: str, bold: bool, italic: bool) -> Font:
     is idempotent, so this is safe to call for every build.
     """
     name = path.stem
-    try:
-        pdfmetrics.getFont(name)
-    except KeyError:
+    # Ask the registry by name: getFont() on an unknown name first searches every AFM
+    # file on the system (seconds on a machine with TeX fonts installed).
+    if name not in pdfmetrics.getRegisteredFontNames():
         try:
             pdfmetrics.registerFont(TTFont(name, str(path)))
         except (TTFError, OSError) as exc:

@@ -22,6 +22,7 @@ EMU_PER_PT = 12700
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # no run-time timestamps: identical inputs, identical bytes
 _ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 BLANK_LAYOUT = 6
+SLACK = 1.0  # points
 
 
 def emu(points: float) -> Emu:
@@ -118,7 +119,9 @@ def _text(shapes, item: TextItem) -> None:
         return
     top = item.lines[0].baseline - _baseline_in_line(item.lines[0])
     box = item.box
-    shape = shapes.add_textbox(emu(box.x), emu(box.y + top), emu(box.w), emu(max(1.0, box.h - top)))
+    # One point of slack below the last line: the lines already fit, and the slack keeps
+    # centipoint rounding of line pitches from tipping a full box over its edge.
+    shape = shapes.add_textbox(emu(box.x), emu(box.y + top), emu(box.w), emu(max(1.0, box.h - top) + SLACK))
     frame = shape.text_frame
     frame.word_wrap = False  # line breaks are decided by the layout stage, measured with the same metrics
     frame.auto_size = MSO_AUTO_SIZE.NONE

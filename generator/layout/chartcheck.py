@@ -1,0 +1,36 @@
+"""Problems a chart block can have with its data, found before anything is drawn."""
+
+from __future__ import annotations
+
+import difflib
+
+from generator.layout.spec import ChartOptions
+from generator.model.report import SeriesView
+
+ROUND = ("donut", "pie")
+STACKED = ("stacked_column", "stacked_bar")
+
+
+def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str, str, str | None]]:
+    """(option key, message, hint) for each way `options` cannot show `series`."""
+    found: list[tuple[str, str, str | None]] = []
+    values = [v.number for row in series.rows for v in row.values]
+    if options.kind in ROUND:
+        if any(v < 0 for v in values):
+            found.append(("kind", f"a {options.kind} chart cannot show negative values (series {series.key!r})",
+                          "use a column or bar chart"))
+        if len(series.rows) > 1:
+            found.append(("kind", f"a {options.kind} chart shows one row, but series {series.key!r} has "
+                          f"{len(series.rows)}", "use a stacked or clustered chart, or a series with one row"))
+        if values and sum(values) <= 0:
+            found.append(("kind", f"a {options.kind} chart needs a positive total (series {series.key!r})", None))
+    if options.kind in STACKED and any(v < 0 for v in values):
+        found.append(("kind", f"a stacked chart cannot show negative values (series {series.key!r})",
+                      "use a clustered column or bar chart"))
+    if options.kind == "line" and len(series.categories) < 2:
+        found.append(("kind", "a line chart needs at least two categories", "use a column chart"))
+    if options.highlight is not None and options.highlight not in series.categories:
+        close = difflib.get_close_matches(options.highlight, list(series.categories), n=1)
+        found.append(("highlight", f"highlight {options.highlight!r} is not a category of series {series.key!r}",
+                      f"did you mean {close[0]!r}?" if close else "categories: " + ", ".join(series.categories)))
+    return found
