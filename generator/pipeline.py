@@ -61,12 +61,13 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
 
     report = load_report(path, problems)
     layouts = _load_layouts(options, problems)
-    if report is None or layouts is None:
+    if report is None:
         return
     from generator.layout.engine import lay_out
 
-    documents = [lay_out(report, layout, problems) for layout in layouts]
-    if _fails(problems.items, options.strict) or not options.render:
+    # Every layout that loaded is laid out, so its problems are reported with the other's.
+    documents = [lay_out(report, layout, problems) for layout in layouts if layout is not None]
+    if None in layouts or _fails(problems.items, options.strict) or not options.render:
         return
     from generator.render.write import render_documents
 
@@ -76,10 +77,13 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     result.messages.extend(f"wrote {display_path(p)}" for p in written)
 
 
-def _load_layouts(options: Options, problems: Collector):
-    """Load the PDF and deck layouts (with their themes); None when either has errors."""
+def _load_layouts(options: Options, problems: Collector) -> list:
+    """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
     from generator.layout.spec_load import load_layout
 
-    pdf = load_layout(options.pdf_layout or DEFAULT_PDF_LAYOUT, "pdf", problems)
-    deck = load_layout(options.deck_layout or DEFAULT_DECK_LAYOUT, "deck", problems)
-    return None if pdf is None or deck is None else [pdf, deck]
+    layouts = []
+    for path, output in ((options.pdf_layout or DEFAULT_PDF_LAYOUT, "pdf"), (options.deck_layout or DEFAULT_DECK_LAYOUT, "deck")):
+        own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
+        layouts.append(load_layout(path, output, own))
+        problems.extend(own.items)
+    return layouts

@@ -62,7 +62,8 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
     try:
         areas = resolve_grid(grid, content)
     except SpanlessError as exc:
-        ctx.problems.error(ctx.span(("grids", page.grid)), f"grid {page.grid!r}: {exc.message}", exc.hint)
+        # Same span and words as spec_load's check of the areas, so the two collapse into one.
+        ctx.problems.error(ctx.span(("grids", page.grid, "areas")), f"grid {page.grid!r}: {exc.message}", exc.hint)
         return None
     used: dict[str, int] = {}
     for j, block in enumerate(page.blocks):
@@ -87,13 +88,14 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
 
 def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple):
     """One or more instances of a page: repeated per item, or flowing onto further pages."""
+    notes = ctx.fill(page.notes or "", path + ("notes",))
     if page.repeat == "quotes":
         for key in ctx.report.quotes:
-            yield _blocks(ctx, page, areas, path, {"quote": key}), page.notes or "", ""
+            yield _blocks(ctx, page, areas, path, {"quote": key}), notes, ""
     elif page.flow:
-        yield from _flow_pages(ctx, page, areas, path)
+        yield from _flow_pages(ctx, page, areas, path, notes)
     else:
-        yield _blocks(ctx, page, areas, path, {}), page.notes or "", page.title or ""
+        yield _blocks(ctx, page, areas, path, {}), notes, page.title or ""
 
 
 def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str]) -> list[Item]:
@@ -106,7 +108,7 @@ def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: 
     return items
 
 
-def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple):
+def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str):
     """Pages of flowing narrative; the page's blocks appear on the first of them only."""
     assert page.flow is not None
     filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), lambda: [areas[n] for n in page.flow.into], path + ("flow",))
@@ -115,7 +117,7 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple):
     first_blocks = _blocks(ctx, page, areas, path, {})
     for n, items in enumerate(filler.pages):
         section = _first_heading(items) or (page.title or "")
-        yield (first_blocks if n == 0 else []) + items, page.notes or "", section
+        yield (first_blocks if n == 0 else []) + items, notes, section
 
 
 def _first_heading(items: list[Item]) -> str:
@@ -138,7 +140,9 @@ def _master(ctx: Context, page: Page, width: float, height: float, margins: Marg
     """The master's items for this page, unless the page switches the master off."""
     if page.master == "none":
         return []
-    master = ctx.layout.spec.masters[page.master]
+    master = ctx.layout.spec.masters.get(page.master)
+    if master is None:  # an unknown master, already reported by spec_load
+        return []
     return master_items(ctx, master, width, height, margins, number, section, ("masters", page.master))
 
 

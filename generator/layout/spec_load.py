@@ -45,8 +45,10 @@ def load_layout(path: Path, output: str, problems: Collector) -> Layout | None:
         problems.error(spans.at(()), "the layout names no theme", "add `theme: themes/NAME/theme.yaml`")
         return None
     theme = _load_theme(_relative(spans, ("theme",), path, spec.theme), spans, ("theme",), problems)
-    if theme is None or problems.has_errors:
+    if theme is None:
         return None
+    # Returned even after grid problems, so that laying it out reports the rest at once; a
+    # layout with errors is never rendered.
     return Layout(spec, theme, spans, path)
 
 
@@ -114,4 +116,7 @@ def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector) -> 
     problems.extend(diagnostics)
     if spec is None:
         return None
-    return build_theme(spec, path.parent, theme_spans, problems)
+    own = Collector()  # the theme fails on its own problems, not on the layout's
+    theme = build_theme(spec, path.parent, theme_spans, own)
+    problems.extend(own.items)
+    return theme

@@ -20,7 +20,7 @@ def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
     buffer = io.BytesIO()
     first = doc.pages[0]
     canvas = Canvas(buffer, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
-                    lang=doc.metadata.language)
+                    lang=doc.metadata.language, initialFontName=_first_font(doc))
     meta = doc.metadata
     canvas.setTitle(meta.title)
     canvas.setAuthor(meta.author)
@@ -33,6 +33,15 @@ def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
         _page(canvas, page, cache)
     canvas.save()
     return buffer.getvalue()
+
+
+def _first_font(doc: Document) -> str | None:
+    """A font the document embeds anyway, for the state reportlab sets at the top of every page.
+
+    Left to itself reportlab names Helvetica there, a base-14 font the PDF would not embed.
+    """
+    return next((piece.font.name for page in doc.pages for item in page.items if isinstance(item, TextItem)
+                 for line in item.lines for piece in line.pieces), None)
 
 
 def _page(canvas: Canvas, page: PageFrame, cache) -> None:

@@ -1,0 +1,425 @@
+"""The layout stage: boxes, fitting and layout diagnostics, checked without rendering (like WeasyPrint's).
+
+Most tests call `lay_out` directly and look at the Document it returns. Two
+kinds go through the real command line: moving a block to another area (read
+back from the real PDF and deck), and the diagnostics a designer sees.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from generator.diagnostics import Collector, SpanlessError
+from generator.layout.engine import SIZES, lay_out
+from generator.layout.frame import Box, ChartItem, Document, RectItem, TextItem
+from generator.layout.grid import area_cells, resolve_grid
+from generator.layout.spec import Grid
+from generator.layout.spec_load import Layout, load_layout
+from generator.model.load_report import load_report
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "ceop-2007-08.yaml"
+PDF_LAYOUT = ROOT / "layouts" / "report-a4.yaml"
+DECK_LAYOUT = ROOT / "layouts" / "deck-16x9.yaml"
+THEME = ROOT / "layouts" / "themes" / "ceop" / "theme.yaml"
+DECK_THEME = ROOT / "layouts" / "themes" / "ceop-deck" / "theme.yaml"
+PULL = "By us all working together 131 children are now safeguarded from some of the worst abuse imaginable – that is true impact."
+EMU_PER_PT = 12700
+
+
+@pytest.fixture(scope="module")
+def laid_out() -> dict[str, tuple[Layout, Document]]:
+    """The shipped report laid out with both shipped layouts; the layout stage reports nothing at all."""
+    problems = Collector()
+    report = load_report(DATA, problems)
+    out = {}
+    for path, kind in ((PDF_LAYOUT, "pdf"), (DECK_LAYOUT, "deck")):
+        layout = load_layout(path, kind, problems)
+        assert layout is not None
+        out[kind] = (layout, lay_out(report, layout, problems))
+    assert [d.format() for d in problems.items] == []
+    return out
+
+
+def areas_of(layout: Layout, page_id: str) -> dict[str, Box]:
+    """A page's named areas, from the grid math and the layout's margins (independently of lay_out)."""
+    spec = layout.spec
+    page = next(p for p in spec.pages if p.id == page_id)
+    width, height = SIZES[spec.size]
+    m = spec.margins
+    return resolve_grid(spec.grids[page.grid], Box(m.left, m.top, width - m.left - m.right, height - m.top - m.bottom))
+
+
+def inside(inner: Box, outer: Box, slack: float = 0.5) -> bool:
+    return (inner.x >= outer.x - slack and inner.y >= outer.y - slack
+            and inner.right <= outer.right + slack and inner.bottom <= outer.bottom + slack)
+
+
+# ---- boxes and fitting -----------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["pdf", "deck"])
+def test_every_line_fits_inside_its_text_box(laid_out, kind: str) -> None:
+    """Baselines within the box's height, lines within its width (bullets may hang into the indent only)."""
+    _layout, doc = laid_out[kind]
+    checked = 0
+    for page in doc.pages:
+        for item in (i for i in page.items if isinstance(i, TextItem)):
+            for line in item.lines:
+                where = f"{page.id}: {''.join(p.text for p in line.pieces)[:40]!r}"
+                assert 0 < line.baseline <= item.box.h + 0.01, where
+                assert line.x + line.width <= item.box.w + 0.5, where
+                assert line.x + min((p.x for p in line.pieces), default=0) >= -0.5, where
+                for piece in line.pieces:
+                    assert piece.x + piece.width <= line.width + 0.5, where
+                checked += 1
+    assert checked > 100
+
+
+@pytest.mark.parametrize("kind", ["pdf", "deck"])
+def test_every_box_lies_on_its_page(laid_out, kind: str) -> None:
+    _layout, doc = laid_out[kind]
+    for page in doc.pages:
+        for item in page.items:
+            if hasattr(item, "box"):
+                assert inside(item.box, Box(0, 0, page.width, page.height)), (page.id, item.box)
+
+
+@pytest.mark.parametrize("kind, page_id", [("pdf", "at-a-glance"), ("deck", "headline-figures")])
+def test_figure_tiles_fill_their_area_without_overlapping(laid_out, kind: str, page_id: str) -> None:
+    layout, doc = laid_out[kind]
+    page = next(p for p in doc.pages if p.id == page_id)
+    tint = layout.theme.colour("tint")
+    tiles = [i.box for i in page.items if isinstance(i, RectItem) and i.fill == tint]
+    assert len(tiles) == 6, "one tile per headline figure"
+    area = areas_of(layout, page_id)["tiles"]
+    for tile in tiles:
+        assert inside(tile, area, 0.01)
+        assert tile.w > 100 and tile.h > 60
+    for a, b in itertools.combinations(tiles, 2):
+        assert not a.overlaps(b), (a, b)
+
+
+def test_tile_text_stays_inside_its_tile(laid_out) -> None:
+    layout, doc = laid_out["pdf"]
+    page = next(p for p in doc.pages if p.id == "at-a-glance")
+    tiles = [i.box for i in page.items if isinstance(i, RectItem) and i.fill == layout.theme.colour("tint")]
+    texts = [i for i in page.items if isinstance(i, TextItem) and i.role == "figure"]
+    assert len(texts) == 6
+    for text in texts:
+        assert sum(inside(text.box, tile) for tile in tiles) == 1
+
+
+def test_blocks_sit_in_their_named_areas(laid_out) -> None:
+    """The at-a-glance chart fills its area exactly; the quote's text stays within its area."""
+    layout, doc = laid_out["pdf"]
+    page = next(p for p in doc.pages if p.id == "at-a-glance")
+    areas = areas_of(layout, "at-a-glance")
+    chart = next(i for i in page.items if isinstance(i, ChartItem))
+    assert chart.box == areas["chart"]
+    quote = next(i for i in page.items if isinstance(i, TextItem) and i.role == "quote")
+    assert inside(quote.box, areas["quote"], 0.01)
+    assert "Jim Gamble" in quote.text
+
+
+# ---- grid math --------------------------------------------------------------
+
+def test_named_areas_follow_the_grid_math() -> None:
+    """Worked by hand: 400 × 300 pt at (10, 20); columns 100pt 1fr 2fr, gap 20; rows 50 1fr, gap 10.
+
+    Free width 400 − 100 − 2 × 20 = 260, so 1fr = 86⅔ and 2fr = 173⅓; columns start at 0, 120, 226⅔.
+    Free height 300 − 50 − 10 = 240; rows start at 0 and 60.
+    """
+    grid = Grid(columns=["100pt", "1fr", "2fr"], rows=[50.0, "1fr"], gap=[10.0, 20.0],
+                areas=["head head head", "side main main"])
+    boxes = resolve_grid(grid, Box(10, 20, 400, 300))
+    assert set(boxes) == {"head", "side", "main"}
+    assert boxes["head"] == pytest.approx(Box(10, 20, 400, 50))
+    assert boxes["side"] == pytest.approx(Box(10, 80, 100, 240))
+    main = boxes["main"]
+    assert (main.x, main.y, main.w, main.h) == pytest.approx((130, 80, 280, 240))
+
+
+def test_empty_cells_and_equal_columns() -> None:
+    """`columns: 3` is three equal columns; "." cells make no area; one gap for rows and columns."""
+    grid = Grid(columns=3, rows=["1fr", "1fr"], gap=15.0, areas=["a . b", "a c c"])
+    boxes = resolve_grid(grid, Box(0, 0, 330, 215))
+    assert set(boxes) == {"a", "b", "c"}
+    assert (boxes["a"].x, boxes["a"].y, boxes["a"].w, boxes["a"].h) == pytest.approx((0, 0, 100, 215))
+    assert (boxes["b"].x, boxes["b"].w, boxes["b"].h) == pytest.approx((230, 100, 100))
+    assert (boxes["c"].x, boxes["c"].y, boxes["c"].w) == pytest.approx((115, 115, 215))
+
+
+@pytest.mark.parametrize("areas, message", [
+    (["a b", "b a"], "area 'a' is not a rectangle"),
+    (["a a", "a"], "row 2 of the areas has 1 cells, the first row has 2"),
+])
+def test_bad_areas_are_refused(areas: list[str], message: str) -> None:
+    with pytest.raises(SpanlessError, match=re.escape(message)):
+        area_cells(areas)
+
+
+def test_fixed_tracks_larger_than_the_page_are_refused() -> None:
+    grid = Grid(columns=["300pt", "300pt"], rows=1, gap=0.0, areas=["a b"])
+    with pytest.raises(SpanlessError, match="need 600 pt but only 500 pt"):
+        resolve_grid(grid, Box(0, 0, 500, 100))
+
+
+# ---- moving a block moves it in both outputs -------------------------------
+
+def replace_once(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, f"expected exactly one {old!r} in the layout"
+    return text.replace(old, new)
+
+
+@pytest.fixture(scope="module")
+def swapped(tmp_path_factory: pytest.TempPathFactory, shipped_build: Path, cli) -> dict[str, Path]:
+    """Layouts where the at-a-glance chart and quote swap areas, and a slide's chart moves to the side.
+
+    Written as copies of the shipped layouts (theme by absolute path), then built for real.
+    """
+    work = tmp_path_factory.mktemp("swapped")
+    pdf = PDF_LAYOUT.read_text(encoding="utf-8")
+    pdf = replace_once(pdf, "theme: themes/ceop/theme.yaml", f"theme: {THEME}")
+    pdf = replace_once(pdf, "{area: quote, type: quote, quote: jim_gamble", "{area: chart, type: quote, quote: jim_gamble")
+    pdf = replace_once(pdf, "      - area: chart\n        type: chart\n        series: arrests_by_year\n",
+                       "      - area: quote\n        type: chart\n        series: arrests_by_year\n")
+    deck = DECK_LAYOUT.read_text(encoding="utf-8")
+    deck = replace_once(deck, "theme: themes/ceop-deck/theme.yaml", f"theme: {DECK_THEME}")
+    deck = replace_once(deck, "      - area: chart\n        type: chart\n        series: outcomes\n",
+                        "      - area: side\n        type: chart\n        series: outcomes\n")
+    deck = replace_once(deck, "{area: side, type: figure, figure: arrests}", "{area: chart, type: quote, quote: ken_jones}")
+    paths = {"pdf_layout": work / "report-a4.yaml", "deck_layout": work / "deck-16x9.yaml", "out": work / "out"}
+    paths["pdf_layout"].write_text(pdf, encoding="utf-8")
+    paths["deck_layout"].write_text(deck, encoding="utf-8")
+    done = cli("build", DATA, "--out", paths["out"], "--pdf-layout", paths["pdf_layout"],
+               "--deck-layout", paths["deck_layout"])
+    assert done.returncode == 0, done.stderr
+    paths["shipped"] = shipped_build
+    return paths
+
+
+def glance_words(pdf_words, pdf: Path) -> tuple[list[Box], list[Box]]:
+    """On the at-a-glance page: boxes of the quote's speaker and of the chart's category labels."""
+    _w, _h, words = pdf_words(pdf)[1]
+    speaker = [Box(x0, y0, x1 - x0, y1 - y0) for text, x0, y0, x1, y1 in words if text == "Gamble"]
+    labels = [Box(x0, y0, x1 - x0, y1 - y0) for text, x0, y0, x1, y1 in words if text.startswith("2006/07")]
+    assert speaker and labels
+    return speaker, labels
+
+
+def test_swapping_areas_moves_quote_and_chart_in_the_pdf(swapped, pdf_words) -> None:
+    problems = Collector()
+    layout = load_layout(swapped["pdf_layout"], "pdf", problems)
+    areas = areas_of(layout, "at-a-glance")
+    assert areas["quote"].x < areas["chart"].x, "the test expects the quote area left of the chart area"
+
+    speaker, labels = glance_words(pdf_words, swapped["shipped"] / "ceop-2007-08.pdf")
+    assert all(inside(b, areas["quote"], 1) for b in speaker)
+    assert all(inside(b, areas["chart"], 1) for b in labels)
+
+    speaker, labels = glance_words(pdf_words, swapped["out"] / "ceop-2007-08.pdf")
+    assert all(inside(b, areas["chart"], 1) for b in speaker), "the quote did not move to the chart's area"
+    assert all(inside(b, areas["quote"], 1) for b in labels), "the chart did not move to the quote's area"
+
+
+def outcomes_slide(pptx: Path):
+    """The slide holding the outcomes chart, and that chart's graphic frame."""
+    for slide in Presentation(str(pptx)).slides:
+        for shape in slide.shapes:
+            if shape.has_chart and list(shape.chart.plots[0].categories)[0] == "Arrests":
+                return slide, shape
+    raise AssertionError("no outcomes chart in the deck")
+
+
+def emu_box(shape) -> Box:
+    return Box(shape.left / EMU_PER_PT, shape.top / EMU_PER_PT, shape.width / EMU_PER_PT, shape.height / EMU_PER_PT)
+
+
+def test_moving_a_chart_on_a_slide_moves_the_native_chart(swapped) -> None:
+    problems = Collector()
+    layout = load_layout(swapped["deck_layout"], "deck", problems)
+    areas = areas_of(layout, "outcomes")
+
+    _slide, frame = outcomes_slide(swapped["shipped"] / "ceop-2007-08.pptx")
+    assert emu_box(frame) == pytest.approx(areas["chart"], abs=0.01)
+
+    slide, frame = outcomes_slide(swapped["out"] / "ceop-2007-08.pptx")
+    assert emu_box(frame) == pytest.approx(areas["side"], abs=0.01)
+    quote = [emu_box(s) for s in slide.shapes if s.has_text_frame and "Ken Jones" in s.text_frame.text]
+    assert len(quote) == 1
+    # The deck backend gives a text box a point of slack below its last line.
+    assert inside(quote[0], areas["chart"], 1.01)
+    assert not quote[0].overlaps(areas["side"])
+
+
+# ---- overflow ---------------------------------------------------------------
+
+def data_with_pull(tmp_path: Path, pull: str) -> Path:
+    """The shipped data with Jim Gamble's pull quote replaced (and added to his words, where it must appear)."""
+    text = DATA.read_text(encoding="utf-8")
+    text = replace_once(text, f"    pull: {PULL}\n", f"    pull: {pull}\n")
+    text = replace_once(text, "    text:\n      - >-\n        I hope offenders", f"    text:\n      - {pull}\n      - >-\n        I hope offenders")
+    path = tmp_path / "ceop-2007-08.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def line_of(path: Path, needle: str) -> int:
+    """The 1-based line of the only line containing `needle`."""
+    found = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1) if needle in line]
+    assert len(found) == 1, needle
+    return found[0]
+
+
+def test_text_ten_times_too_long_is_an_error_at_the_layout_line(tmp_path: Path, cli) -> None:
+    data = data_with_pull(tmp_path, " ".join([PULL] * 10))
+    done = cli("check", data)
+    assert done.returncode == 1
+    glance = line_of(PDF_LAYOUT, "{area: quote, type: quote, quote: jim_gamble")
+    flow = line_of(PDF_LAYOUT, "- quote: jim_gamble")
+    for line, page in ((glance, "at-a-glance"), (flow, "story")):
+        assert re.search(rf"^layouts/report-a4\.yaml:{line}:\d+: error: quote 'jim_gamble' on page '{page}' "
+                         rf"does not fit its box: it overflows by \d+ pt", done.stderr, re.M), done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_somewhat_long_text_shrinks_with_a_warning(tmp_path: Path, cli) -> None:
+    data = data_with_pull(tmp_path, PULL + " Those are the results of truly collaborative action.")
+    flow = line_of(PDF_LAYOUT, "- quote: jim_gamble")
+    warning = rf"^layouts/report-a4\.yaml:{flow}:\d+: %s: quote 'jim_gamble' on page 'story' was set at [\d.]+ pt, below its preferred 17\.0 pt"
+
+    done = cli("check", data)
+    assert done.returncode == 0, done.stderr
+    assert re.search(warning % "warning", done.stderr, re.M), done.stderr
+    assert ": error: " not in done.stderr
+
+    strict = cli("check", data, "--strict")
+    assert strict.returncode == 1
+    assert re.search(warning % "error", strict.stderr, re.M), strict.stderr
+
+
+# ---- layout diagnostics -------------------------------------------------------
+
+SEMANTIC = """\
+output: pdf
+theme: {theme}
+size: A4
+margins: {{top: 60, right: 50, bottom: 60, left: 50}}
+grids:
+  main:
+    columns: 2
+    rows: [40pt, 1fr, 1fr]
+    gap: 12
+    areas:
+      - "head  head"
+      - "left  right"
+      - "left  foot"
+  broken:
+    columns: 2
+    rows: 2
+    areas:
+      - "a b"
+      - "b a"
+pages:
+  - id: first
+    grid: main
+    master: none
+    blocks:
+      - {{area: head, type: heading, text: "Hello"}}
+      - {{area: middle, type: text, text: "Nowhere"}}
+      - {{area: left, type: figure, figure: arrest}}
+      - {{area: right, type: chart, series: outcome}}
+      - {{area: foot, type: quote, quote: jim_gambol}}
+      - {{area: head, type: heading, text: "Again"}}
+  - id: second
+    grid: broken
+    master: none
+    blocks:
+      - {{area: a, type: heading, text: "Never laid out"}}
+"""
+
+UNKNOWN_KEYS = """\
+output: deck
+theme: {theme}
+margin: {{top: 10}}
+grids:
+  main:
+    columns: 1
+    rows: 1
+    areas: ["body"]
+pages:
+  - id: only
+    grid: main
+    master: none
+    blocks:
+      - {{area: body, type: heading, txt: "Hello"}}
+    note: a slide note
+"""
+
+BROKEN_THEME = """\
+extends: {parent}
+name: Broken fonts
+fonts:
+  serif:
+    regular: fonts/NoSuchFont-Regular.ttf
+    deck_name: Cambria
+styles:
+  h1: {{family: slab, size: 20}}
+"""
+
+
+def diagnostics(stderr: str) -> list[str]:
+    """The `path:line:col: severity: message` lines, without hints or the summary."""
+    return [line for line in stderr.splitlines() if re.match(r"^\S+:\d+:\d+: (error|warning): ", line)]
+
+
+def test_layout_problems_are_all_reported_at_their_lines(tmp_path: Path, cli) -> None:
+    """Semantic problems in the PDF layout and unknown keys in the deck layout, in one run.
+
+    Lines and columns counted by hand in SEMANTIC and UNKNOWN_KEYS above.
+    """
+    pdf = tmp_path / "pdf.yaml"
+    pdf.write_text(SEMANTIC.format(theme=THEME), encoding="utf-8")
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(UNKNOWN_KEYS.format(theme=DECK_THEME), encoding="utf-8")
+
+    done = cli("check", DATA, "--pdf-layout", pdf, "--deck-layout", deck)
+
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert diagnostics(done.stderr) == [
+        f"{deck}:3:1: error: unknown key 'margin'",
+        f"{deck}:14:37: error: unknown key 'txt' in pages[0].blocks[0]",
+        f"{deck}:15:5: error: unknown key 'note' in pages[0]",
+        f"{pdf}:18:7: error: grid 'broken': area 'a' is not a rectangle",
+        f"{pdf}:26:16: error: unknown area 'middle'",
+        f"{pdf}:27:44: error: unknown figure 'arrest'",
+        f"{pdf}:28:44: error: unknown series 'outcome'",
+        f"{pdf}:29:42: error: unknown quote 'jim_gambol'",
+        f"{pdf}:30:9: error: this block overlaps block 1 in area 'head' on page 'first'",
+    ], done.stderr
+    for hint in ("did you mean 'margins'?", "did you mean 'text'?", "did you mean 'notes'?", "did you mean 'arrests'?",
+                 "did you mean 'outcomes'?", "did you mean 'jim_gamble'?", "known areas: foot, head, left, right"):
+        assert f"  hint: {hint}" in done.stderr
+    assert "9 error(s)" in done.stderr
+
+
+def test_missing_font_file_in_a_theme(tmp_path: Path, cli) -> None:
+    (tmp_path / "theme.yaml").write_text(BROKEN_THEME.format(parent=THEME), encoding="utf-8")
+    layout = tmp_path / "layout.yaml"
+    layout.write_text(SEMANTIC.format(theme="theme.yaml").split("  broken:")[0]
+                      + "pages:\n  - id: first\n    grid: main\n    master: none\n", encoding="utf-8")
+
+    done = cli("check", DATA, "--pdf-layout", layout)
+
+    assert done.returncode == 1
+    theme = tmp_path / "theme.yaml"
+    assert diagnostics(done.stderr) == [
+        f"{theme}:5:14: error: font file 'fonts/NoSuchFont-Regular.ttf' does not exist",
+        f"{theme}:8:16: error: unknown font family 'slab'",
+    ], done.stderr

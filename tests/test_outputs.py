@@ -1,0 +1,357 @@
+"""The built PDF and deck, read back with the clients people use (issue 2's acceptance).
+
+The shipped example is built once per session through the real command line
+(`shipped_build`); every test here reads those files back with poppler, qpdf,
+python-pptx or LibreOffice and checks what they say against the data file.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from functools import cache
+from pathlib import Path
+
+import pytest
+import yaml
+from pptx import Presentation
+from pptx.util import Emu
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "ceop-2007-08.yaml"
+STEM = DATA.stem
+A4 = (595.28, 841.89)
+
+# Numbers and phrases the press release states, as a reader must find them in the review.
+STATED = ["131", "297", "1.7 million", "5,812", "almost 1 million", "11,000", "2,600", "three-fold"]
+SPEAKERS = ["Jim Gamble", "Vernon Coaker", "Ken Jones"]
+
+
+@cache
+def data() -> dict:
+    """The shipped data file, as plain YAML."""
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))
+
+
+def squash(text: str) -> str:
+    """Text with every run of white space made one space (line breaks differ between outputs)."""
+    return " ".join(text.split())
+
+
+def tool(*args: object) -> subprocess.CompletedProcess:
+    """Run a command-line client; its output as text."""
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="module")
+def pdf(shipped_build: Path) -> Path:
+    return shipped_build / f"{STEM}.pdf"
+
+
+@pytest.fixture(scope="module")
+def deck_path(shipped_build: Path) -> Path:
+    return shipped_build / f"{STEM}.pptx"
+
+
+@pytest.fixture(scope="module")
+def deck(deck_path: Path):
+    return Presentation(str(deck_path))
+
+
+@pytest.fixture(scope="module")
+def pdf_info(pdf: Path) -> dict[str, str]:
+    """pdfinfo's fields."""
+    done = tool("pdfinfo", pdf)
+    assert done.returncode == 0, done.stderr
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in done.stdout.splitlines())}
+
+
+@pytest.fixture(scope="module")
+def pdf_text(pdf: Path) -> str:
+    """pdftotext's reading-order text, white space squashed."""
+    done = tool("pdftotext", pdf, "-")
+    assert done.returncode == 0, done.stderr
+    return squash(done.stdout)
+
+
+# ---- PDF -------------------------------------------------------------------
+
+def test_pdf_has_at_least_six_a4_pages(pdf_info: dict[str, str]) -> None:
+    assert int(pdf_info["Pages"]) >= 6
+    size = re.match(r"([\d.]+) x ([\d.]+) pts", pdf_info["Page size"])
+    assert size, pdf_info["Page size"]
+    assert float(size[1]) == pytest.approx(A4[0], abs=0.01)
+    assert float(size[2]) == pytest.approx(A4[1], abs=0.01)
+
+
+def test_pdf_metadata_names_the_report(pdf_info: dict[str, str]) -> None:
+    report = data()["report"]
+    assert report["title"] in pdf_info["Title"]
+    assert report["organisation"]["short_name"] in pdf_info["Title"]
+    assert pdf_info["Author"] == report["organisation"]["name"]
+    assert report["subtitle"] in pdf_info["Subject"]
+
+
+def test_every_page_is_a4(pdf: Path, pdf_info: dict[str, str]) -> None:
+    """pdfinfo reports the first page only; ask for each."""
+    done = tool("pdfinfo", "-f", 1, "-l", pdf_info["Pages"], pdf)
+    sizes = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", done.stdout)
+    assert len(sizes) == int(pdf_info["Pages"])
+    for w, h in sizes:
+        assert (float(w), float(h)) == pytest.approx(A4, abs=0.01)
+
+
+def pdffonts(pdf: Path) -> list[dict[str, str]]:
+    """pdffonts' table as rows of name, type, emb (columns cut where the header's words start)."""
+    done = tool("pdffonts", pdf)
+    assert done.returncode == 0, done.stderr
+    header, _rule, *rows = done.stdout.splitlines()
+    starts = {name: header.index(name) for name in ("name", "type", "encoding", "emb", "sub")}
+    return [{"name": row[:starts["type"]].strip(), "type": row[starts["type"]:starts["encoding"]].strip(),
+             "emb": row[starts["emb"]:starts["sub"]].strip()} for row in rows if row.strip()]
+
+
+def test_pdf_embeds_every_font(pdf: Path) -> None:
+    """No base-14 font left to the viewer and no Type 3 bitmaps: the theme's TrueType files, embedded."""
+    fonts = pdffonts(pdf)
+    assert fonts, "pdffonts found no fonts"
+    not_embedded = [f["name"] for f in fonts if f["emb"] != "yes"]
+    assert not not_embedded, f"fonts not embedded: {not_embedded}"
+    assert not [f["name"] for f in fonts if f["type"].startswith("Type 3")]
+    theme = yaml.safe_load((ROOT / "layouts" / "themes" / "ceop" / "theme.yaml").read_text(encoding="utf-8"))
+    theme_families = {Path(face).stem.split("-")[0] for family in theme["fonts"].values()
+                      for key, face in family.items() if key != "deck_name"}
+    families = {f["name"].split("+")[-1].split("-")[0] for f in fonts}
+    assert families <= theme_families, f"fonts not from the theme: {families - theme_families}"
+
+
+def test_qpdf_finds_no_errors(pdf: Path) -> None:
+    done = tool("qpdf", "--check", pdf)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "No syntax or stream encoding errors" in done.stdout
+
+
+@pytest.mark.parametrize("phrase", STATED)
+def test_pdf_states_the_figures(pdf_text: str, phrase: str) -> None:
+    assert phrase in pdf_text
+
+
+@pytest.mark.parametrize("speaker", SPEAKERS)
+def test_pdf_quotes_each_speaker_with_their_pull_excerpt(pdf_text: str, speaker: str) -> None:
+    quote = next(q for q in data()["quotes"].values() if q["speaker"] == speaker)
+    assert speaker in pdf_text
+    assert squash(quote["pull"]) in pdf_text
+    assert squash(quote["role"]) in pdf_text
+
+
+def test_pdf_marks_derived_values(pdf_text: str) -> None:
+    """The first year's arrests (297 ÷ 3) is not a published figure: marked where shown and explained."""
+    assert "derived" in pdf_text.lower()
+    assert re.search(r"\b99\s?\*", pdf_text), "the derived 99 is not marked with *"
+    assert "297 ÷ 3" in pdf_text
+
+
+def test_pdf_pages_are_numbered(pdf: Path, pdf_words) -> None:
+    """Every page but the cover carries its number in the bottom margin."""
+    pages = pdf_words(pdf)
+    for number, (_w, height, words) in enumerate(pages, start=1):
+        if number == 1:
+            continue
+        footer = [w for w in words if w[0] == str(number) and w[2] > height - 62]
+        assert footer, f"page {number} has no page number in its footer"
+
+
+def test_pdf_names_sources_and_the_full_review(pdf_text: str) -> None:
+    assert data()["sources"]["press_release"]["title"] in pdf_text
+    assert data()["report"]["full_review"]["url"] in pdf_text
+
+
+# ---- deck ------------------------------------------------------------------
+
+def test_deck_has_at_least_six_16x9_slides(deck) -> None:
+    assert len(deck.slides) >= 6
+    assert deck.slide_width * 9 == deck.slide_height * 16
+    assert Emu(deck.slide_width).pt == pytest.approx(960)
+
+
+def test_deck_metadata(deck) -> None:
+    props = deck.core_properties
+    assert data()["report"]["title"] in props.title
+    assert props.author == data()["report"]["organisation"]["name"]
+
+
+def figure_value(key: str, at: str | None = None) -> float:
+    """A figure's value from the YAML, or what remains of it after its parts (`at: remainder`)."""
+    figures = data()["figures"]
+    value = figures[key]["value"]
+    if at == "remainder":
+        value -= sum(f["value"] for f in figures.values() if f.get("part_of") == key)
+    return value
+
+
+def expected_series(series: dict) -> list[tuple[str, list[float]]] | None:
+    """A series' names and values straight from the YAML; None when it needs the tool's arithmetic."""
+    out = []
+    for s in series["series"]:
+        refs = s["values"]
+        if any(r.get("at") not in (None, "remainder") for r in refs):
+            return None
+        out.append((s["name"], [figure_value(r["figure"], r.get("at")) for r in refs]))
+    return out
+
+
+def deck_charts(deck) -> list:
+    return [shape.chart for slide in deck.slides for shape in slide.shapes
+            if shape.has_chart]
+
+
+def test_deck_charts_are_native_and_hold_the_data(deck) -> None:
+    """Each native chart whose series the YAML states outright holds exactly those categories and values."""
+    charts = deck_charts(deck)
+    assert charts, "no native charts in the deck"
+    checked = 0
+    for chart in charts:
+        categories = list(chart.plots[0].categories)
+        matches = [s for s in data()["series"].values() if s["categories"] == categories and expected_series(s)]
+        got = [(s.name, list(s.values)) for s in chart.series]
+        if not matches:
+            continue
+        assert any(got == expected_series(s) for s in matches), (categories, got)
+        checked += 1
+    assert checked >= 2, "fewer than two charts could be checked against the YAML"
+
+
+def test_deck_outcomes_chart_is_the_outcomes_series(deck) -> None:
+    """The outcomes bar chart, in the data file's order with the stated numbers."""
+    outcomes = data()["series"]["outcomes"]
+    chart = next(c for c in deck_charts(deck) if list(c.plots[0].categories) == outcomes["categories"])
+    assert [(s.name, list(s.values)) for s in chart.series] == expected_series(outcomes)
+    assert list(chart.series[0].values) == [297, 131, 25, 21, 6]
+
+
+def test_every_slide_has_speaker_notes(deck) -> None:
+    for n, slide in enumerate(deck.slides, start=1):
+        assert slide.has_notes_slide, f"slide {n} has no notes"
+        notes = slide.notes_slide.notes_text_frame.text
+        assert notes.strip(), f"slide {n} has empty notes"
+        assert not re.search(r"\{[a-z_.]+\}", notes), f"slide {n}'s notes keep a placeholder: {notes[:80]!r}"
+
+
+def slide_text(slide) -> str:
+    return squash(" ".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame))
+
+
+@pytest.mark.parametrize("key", ["jim_gamble", "vernon_coaker", "ken_jones"])
+def test_each_quote_has_a_slide_with_its_pull_quote(deck, key: str) -> None:
+    quote = data()["quotes"][key]
+    slides = [s for s in deck.slides if squash(quote["pull"]) in slide_text(s)]
+    assert slides, f"no slide shows {quote['speaker']}'s pull quote"
+    assert quote["speaker"] in slide_text(slides[0])
+
+
+def test_deck_states_the_figures(deck) -> None:
+    text = " ".join(slide_text(s) for s in deck.slides)
+    for phrase in ["131", "297", "1.7 million", "5,812", "11,000", "2,600"]:
+        assert phrase in text, phrase
+
+
+@pytest.fixture(scope="module")
+def deck_as_pdf(deck_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The deck converted by LibreOffice Impress, headless, with a private profile."""
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    assert office, "LibreOffice (soffice) is not installed"
+    work = tmp_path_factory.mktemp("lo")
+    profile = (work / "profile").as_uri()
+    done = tool(office, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf",
+                "--outdir", work / "out", deck_path)
+    result = work / "out" / f"{STEM}.pdf"
+    assert result.is_file(), f"LibreOffice did not convert the deck:\n{done.stdout}\n{done.stderr}"
+    return result
+
+
+def test_libreoffice_opens_the_deck_and_shows_every_slide(deck_as_pdf: Path, deck) -> None:
+    info = tool("pdfinfo", deck_as_pdf).stdout
+    assert int(re.search(r"Pages:\s+(\d+)", info)[1]) == len(deck.slides)
+    text = squash(tool("pdftotext", deck_as_pdf, "-").stdout)
+    for speaker in SPEAKERS:
+        assert speaker in text
+    assert "5,812" in text
+
+
+# ---- reproducible, atomic --------------------------------------------------
+
+def test_two_builds_are_byte_identical(shipped_build: Path, tmp_path: Path, cli) -> None:
+    """Built again into another folder (cold chart cache), then once more there (warm cache)."""
+    again = tmp_path / "again"
+    for _ in range(2):
+        done = cli("build", DATA, "--out", again)
+        assert done.returncode == 0, done.stderr
+        for suffix in (".pdf", ".pptx"):
+            first = (shipped_build / f"{STEM}{suffix}").read_bytes()
+            assert (again / f"{STEM}{suffix}").read_bytes() == first, f"{suffix} differs between builds"
+
+
+def test_failed_build_keeps_previous_outputs(shipped_build: Path, tmp_path: Path, cli) -> None:
+    """A data error: exit 1, a `path:line:col: error:` line, no traceback, old files untouched, no temp files."""
+    out = tmp_path / "out"
+    shutil.copytree(shipped_build, out)
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    broken = tmp_path / DATA.name
+    lines = DATA.read_text(encoding="utf-8").splitlines(keepends=True)
+    line = next(i for i, text in enumerate(lines) if text == "    value: 297\n")
+    lines[line] = "    value: 29x7\n"
+    broken.write_text("".join(lines), encoding="utf-8")
+
+    done = cli("build", broken, "--out", out)
+
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert re.search(rf"^{re.escape(str(broken))}:{line + 1}:12: error: .*29x7", done.stderr, re.M), done.stderr
+    after = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    assert after == before
+    assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_render_failure_writes_neither_file(shipped_build: Path, tmp_path: Path, monkeypatch) -> None:
+    """Both outputs are rendered in memory first: a deck that fails to render leaves the PDF untouched too."""
+    from generator.diagnostics import Collector
+    from generator.layout.engine import lay_out
+    from generator.layout.spec_load import load_layout
+    from generator.model.load_report import load_report
+    from generator.render import deck as deck_backend
+    from generator.render.write import render_documents
+
+    problems = Collector()
+    report = load_report(DATA, problems)
+    documents = [lay_out(report, load_layout(ROOT / "layouts" / name, kind, problems), problems)
+                 for name, kind in (("report-a4.yaml", "pdf"), ("deck-16x9.yaml", "deck"))]
+    assert not problems.has_errors
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / f"{STEM}.pdf").write_bytes(b"last good pdf")
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("deck backend failed")
+
+    monkeypatch.setattr(deck_backend, "render_deck", broken)
+    with pytest.raises(RuntimeError):
+        render_documents(documents, out, STEM, None)
+    assert (out / f"{STEM}.pdf").read_bytes() == b"last good pdf"
+    assert sorted(p.name for p in out.iterdir()) == [f"{STEM}.pdf"]
+
+
+def test_write_atomic_leaves_old_file_when_the_rename_fails(tmp_path: Path, monkeypatch) -> None:
+    from generator.render import atomic
+
+    target = tmp_path / "report.pdf"
+    target.write_bytes(b"old")
+
+    def fail(*_args):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(atomic.os, "replace", fail)
+    with pytest.raises(OSError):
+        atomic.write_atomic(target, b"new")
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
