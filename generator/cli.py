@@ -64,13 +64,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _schema(args.out)
     from generator import pipeline  # imported late so --help stays fast
 
-    data = list(getattr(args, "data", None) or [DEFAULT_DATA])
+    data = list(getattr(args, "data", None) or [pipeline.shipped(DEFAULT_DATA)])
     options = pipeline.Options(
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
         strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT),
         cache=_cache_dir(args), render=command == "build")
     result = pipeline.run(data, options)
-    _print_diagnostics(result.diagnostics, strict=options.strict)
+    _print_diagnostics(result.diagnostics, strict=options.strict,
+                       tail="; nothing was written" if options.render else "")
     if not getattr(args, "quiet", False):
         for line in result.messages:
             print(line)
@@ -85,7 +86,7 @@ def _cache_dir(args: argparse.Namespace) -> Path | None:
     return getattr(args, "out", DEFAULT_OUT) / ".cache"
 
 
-def _print_diagnostics(items: Sequence[Diagnostic], strict: bool) -> None:
+def _print_diagnostics(items: Sequence[Diagnostic], strict: bool, tail: str = "") -> None:
     """Print diagnostics to stderr, in colour only on a terminal without NO_COLOR."""
     colour = sys.stderr.isatty() and not os.environ.get("NO_COLOR")
     for d in items:
@@ -98,7 +99,7 @@ def _print_diagnostics(items: Sequence[Diagnostic], strict: bool) -> None:
         print(text, file=sys.stderr)
     errors = sum(1 for d in items if d.severity is Severity.ERROR or strict)
     if errors:
-        print(f"{errors} error(s); nothing was written" if errors else "", file=sys.stderr)
+        print(f"{errors} error(s){tail}", file=sys.stderr)
 
 
 def _schema(out: Path | None) -> int:

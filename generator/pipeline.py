@@ -9,6 +9,15 @@ from generator.diagnostics import Collector, Diagnostic, DiagnosticError, Severi
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
 DEFAULT_DECK_LAYOUT = Path("layouts/deck-16x9.yaml")
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def shipped(path: Path) -> Path:
+    """A default file: relative to the working directory, else to the checkout the tool runs from."""
+    if path.exists() or path.is_absolute():
+        return path
+    candidate = PROJECT_ROOT / path
+    return candidate if candidate.exists() else path
 
 
 @dataclass(frozen=True)
@@ -82,7 +91,8 @@ def _load_layouts(options: Options, problems: Collector) -> list:
     from generator.layout.spec_load import load_layout
 
     layouts = []
-    for path, output in ((options.pdf_layout or DEFAULT_PDF_LAYOUT, "pdf"), (options.deck_layout or DEFAULT_DECK_LAYOUT, "deck")):
+    for path, output in ((options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), "pdf"),
+                         (options.deck_layout or shipped(DEFAULT_DECK_LAYOUT), "deck")):
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
         layouts.append(load_layout(path, output, own))
         problems.extend(own.items)

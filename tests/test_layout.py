@@ -396,7 +396,7 @@ def test_layout_problems_are_all_reported_at_their_lines(tmp_path: Path, cli) ->
         f"{deck}:3:1: error: unknown key 'margin'",
         f"{deck}:14:37: error: unknown key 'txt' in pages[0].blocks[0]",
         f"{deck}:15:5: error: unknown key 'note' in pages[0]",
-        f"{pdf}:18:7: error: grid 'broken': area 'a' is not a rectangle",
+        f"{pdf}:18:9: error: grid 'broken': area 'a' is not a rectangle",
         f"{pdf}:26:16: error: unknown area 'middle'",
         f"{pdf}:27:44: error: unknown figure 'arrest'",
         f"{pdf}:28:44: error: unknown series 'outcome'",
@@ -423,3 +423,48 @@ def test_missing_font_file_in_a_theme(tmp_path: Path, cli) -> None:
         f"{theme}:5:14: error: font file 'fonts/NoSuchFont-Regular.ttf' does not exist",
         f"{theme}:8:16: error: unknown font family 'slab'",
     ], done.stderr
+
+
+REPEAT_DECK = """\
+output: deck
+extends: {parent}
+pages:
+  - id: figure-slide
+    grid: chart
+    repeat: headline_figures
+    notes: "{{item.value}} {{item.label}}"
+    blocks:
+      - {{area: heading, type: heading, text: "{{item.value}} {{item.label}}", style: h1}}
+      - {{area: side, type: figure}}
+  - id: series-slide
+    grid: chart
+    repeat: series
+    blocks:
+      - {{area: heading, type: heading, text: "{{item.title}}", style: h1}}
+      - {{area: chart, type: chart, chart: {{kind: column}}}}
+"""
+
+
+def test_repeated_slides_follow_their_collections(tmp_path: Path) -> None:
+    """`repeat:` makes a slide per headline figure and per series, each bound to its item."""
+    layout_file = tmp_path / "deck.yaml"
+    layout_file.write_text(REPEAT_DECK.format(parent=DECK_LAYOUT), encoding="utf-8")
+    problems = Collector()
+    report = load_report(DATA, problems)
+    layout = load_layout(layout_file, "deck", problems)
+    assert layout is not None
+    doc = lay_out(report, layout, problems)
+    assert [d.format() for d in problems.items if d.severity.value == "error"] == []
+
+    figure_slides = [p for p in doc.pages if p.id == "figure-slide"]
+    headline = report.headline_figures
+    assert len(figure_slides) == len(headline) == 6
+    for page, fig in zip(figure_slides, headline):
+        texts = [i.text for i in page.items if isinstance(i, TextItem)]
+        assert any(" ".join(t.split()) == f"{fig.value.text} {fig.label}" for t in texts), texts
+        assert any(t.startswith(fig.value.text + "\n") for t in texts if t.split("\n")[0] == fig.value.text)
+        assert page.notes.startswith(f"{fig.value.text} {fig.label}")
+
+    series_slides = [p for p in doc.pages if p.id == "series-slide"]
+    assert [next(i for i in p.items if isinstance(i, ChartItem)).spec.categories for p in series_slides] == [
+        s.categories for s in report.series.values()]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
 
 from generator.diagnostics import Collector, Span
 from generator.layout.frame import Box, Line, TextItem
@@ -26,6 +26,7 @@ class Context:
     problems: Collector
     page_id: str
     strict_fit: bool = False
+    item: Mapping[str, str] = field(default_factory=dict)  # `{item.x}` of a repeated page
 
     @property
     def theme(self) -> Theme:
@@ -37,7 +38,7 @@ class Context:
 
     def fill(self, template: str, path: tuple, extra: dict[str, str] | None = None) -> str:
         """Replace `{report.x}` placeholders; unknown ones are reported at the layout's line."""
-        values = {**self.report.placeholders(), **(extra or {})}
+        values = {**self.report.placeholders(), **self.item, **(extra or {})}
 
         def sub(match: re.Match[str]) -> str:
             key = match.group(1)

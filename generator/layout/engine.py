@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.diagnostics import Collector, SpanlessError
 from generator.layout.blocks import build_block
 from generator.layout.context import Context
@@ -63,7 +65,9 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
         areas = resolve_grid(grid, content)
     except SpanlessError as exc:
         # Same span and words as spec_load's check of the areas, so the two collapse into one.
-        ctx.problems.error(ctx.span(("grids", page.grid, "areas")), f"grid {page.grid!r}: {exc.message}", exc.hint)
+        from generator.layout.spec_load import report_grid_error
+
+        report_grid_error(ctx.problems, ctx.layout.spans, page.grid, exc)
         return None
     used: dict[str, int] = {}
     for j, block in enumerate(page.blocks):
@@ -88,14 +92,32 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
 
 def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple):
     """One or more instances of a page: repeated per item, or flowing onto further pages."""
+    if page.repeat:
+        for bind, item in repeat_items(ctx.report, page.repeat):
+            item_ctx = replace(ctx, item=item)
+            notes = item_ctx.fill(page.notes or "", path + ("notes",))
+            yield _blocks(item_ctx, page, areas, path, bind), notes, item_ctx.fill(page.title or "", path + ("title",))
+        return
     notes = ctx.fill(page.notes or "", path + ("notes",))
-    if page.repeat == "quotes":
-        for key in ctx.report.quotes:
-            yield _blocks(ctx, page, areas, path, {"quote": key}), notes, ""
-    elif page.flow:
+    if page.flow:
         yield from _flow_pages(ctx, page, areas, path, notes)
     else:
         yield _blocks(ctx, page, areas, path, {}), notes, page.title or ""
+
+
+# The key by which each kind of block binds to the item of a repeated page.
+_BINDS = {"quote": "quote", "figure": "figure", "chart": "series"}
+
+
+def repeat_items(report: Report, collection: str) -> list[tuple[dict[str, str], dict[str, str]]]:
+    """For each item of a collection: what blocks bind to, and its `{item.x}` placeholders."""
+    if collection == "quotes":
+        return [({"quote": q.key}, {"item.speaker": q.speaker, "item.role": q.role, "item.pull": q.pull})
+                for q in report.quotes.values()]
+    if collection == "headline_figures":
+        return [({"figure": f.key}, {"item.value": f.value.text, "item.label": f.label, "item.detail": f.detail or ""})
+                for f in report.headline_figures]
+    return [({"series": s.key}, {"item.title": s.title}) for s in report.series.values()]
 
 
 def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str]) -> list[Item]:
@@ -103,7 +125,8 @@ def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: 
     items: list[Item] = []
     for j, block in enumerate(page.blocks):
         if block.area in areas:
-            bound = block.model_copy(update={k: v for k, v in bind.items() if k == block.type and getattr(block, k) is None})
+            key = _BINDS.get(block.type)
+            bound = block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
             items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
     return items
 

@@ -9,6 +9,14 @@ from generator.layout.frame import Box
 from generator.layout.spec import Grid
 
 
+class GridError(SpanlessError):
+    """A grid problem, with the row of the areas it is on when there is one."""
+
+    def __init__(self, message: str, hint: str | None = None, row: int | None = None) -> None:
+        super().__init__(message, hint)
+        self.row = row
+
+
 def tracks(spec: Sequence[str | float] | int, total: float, gap: float) -> list[tuple[float, float]]:
     """Offsets and sizes of tracks: numbers and "Npt" are fixed, "Nfr" share what is left."""
     items: list[str | float] = ["1fr"] * spec if isinstance(spec, int) else list(spec)
@@ -41,8 +49,8 @@ def area_cells(areas: Sequence[str]) -> dict[str, tuple[int, int, int, int]]:
     width = len(rows[0])
     for i, row in enumerate(rows):
         if len(row) != width:
-            raise SpanlessError(f"row {i + 1} of the areas has {len(row)} cells, the first row has {width}",
-                                "every row of areas names the same number of cells")
+            raise GridError(f"row {i + 1} of the areas has {len(row)} cells, the first row has {width}",
+                            "every row of areas names the same number of cells", row=i)
     found: dict[str, tuple[int, int, int, int]] = {}
     for r, row in enumerate(rows):
         for c, name in enumerate(row):
@@ -51,8 +59,10 @@ def area_cells(areas: Sequence[str]) -> dict[str, tuple[int, int, int, int]]:
             r0, c0, r1, c1 = found.get(name, (r, c, r, c))
             found[name] = (min(r0, r), min(c0, c), max(r1, r), max(c1, c))
     for name, (r0, c0, r1, c1) in found.items():
-        if any(rows[r][c] != name for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)):
-            raise SpanlessError(f"area {name!r} is not a rectangle", "an area's cells must form one rectangle")
+        broken = [r for r in range(r0, r1 + 1) if any(rows[r][c] != name for c in range(c0, c1 + 1))]
+        if broken:
+            raise GridError(f"area {name!r} is not a rectangle", "an area's cells must form one rectangle",
+                            row=broken[0])
     return found
 
 

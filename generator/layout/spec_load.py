@@ -91,7 +91,7 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
         try:
             area_cells(grid.areas)
         except SpanlessError as exc:
-            problems.error(spans.at(("grids", name, "areas")), f"grid {name!r}: {exc.message}", exc.hint)
+            report_grid_error(problems, spans, name, exc)
     for i, page in enumerate(spec.pages):
         if page.grid not in spec.grids:
             from generator.model.resolve import _unknown
@@ -100,6 +100,13 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
         if page.master != "none" and page.master not in spec.masters:
             problems.error(spans.at(("pages", i, "master")), f"unknown master {page.master!r}",
                            "masters: " + ", ".join(list(spec.masters) + ["none"]))
+
+
+def report_grid_error(problems: Collector, spans: SpanMap, name: str, exc: SpanlessError) -> None:
+    """Report a grid problem at the row of areas it is on (the same words wherever it is found)."""
+    row = getattr(exc, "row", None)
+    where = ("grids", name, "areas") + ((row,) if row is not None else ())
+    problems.error(spans.at(where), f"grid {name!r}: {exc.message}", exc.hint)
 
 
 def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector) -> Theme | None:
