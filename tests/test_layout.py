@@ -259,11 +259,15 @@ def test_moving_a_chart_on_a_slide_moves_the_native_chart(swapped) -> None:
 
 # ---- overflow ---------------------------------------------------------------
 
-def data_with_pull(tmp_path: Path, pull: str) -> Path:
-    """The shipped data with Jim Gamble's pull quote replaced (and added to his words, where it must appear)."""
+KEN_PULL = "Those successes are down to joint working and effective alliances."
+
+
+def data_with_pull(tmp_path: Path, pull: str, old: str = PULL, first_words: str = "I hope offenders") -> Path:
+    """The shipped data with one pull quote replaced (and added to the speaker's words, where it must appear)."""
     text = DATA.read_text(encoding="utf-8")
-    text = replace_once(text, f"    pull: {PULL}\n", f"    pull: {pull}\n")
-    text = replace_once(text, "    text:\n      - >-\n        I hope offenders", f"    text:\n      - {pull}\n      - >-\n        I hope offenders")
+    text = replace_once(text, f"    pull: {old}\n", f"    pull: {pull}\n")
+    text = replace_once(text, f"    text:\n      - >-\n        {first_words}",
+                        f"    text:\n      - {pull}\n      - >-\n        {first_words}")
     path = tmp_path / "ceop-2007-08.yaml"
     path.write_text(text, encoding="utf-8")
     return path
@@ -281,17 +285,27 @@ def test_text_ten_times_too_long_is_an_error_at_the_layout_line(tmp_path: Path, 
     done = cli("check", data)
     assert done.returncode == 1
     glance = line_of(PDF_LAYOUT, "{area: quote, type: quote, quote: jim_gamble")
-    flow = line_of(PDF_LAYOUT, "- quote: jim_gamble")
-    for line, page in ((glance, "at-a-glance"), (flow, "story")):
-        assert re.search(rf"^layouts/report-a4\.yaml:{line}:\d+: error: quote 'jim_gamble' on page '{page}' "
-                         rf"does not fit its box: it overflows by \d+ pt", done.stderr, re.M), done.stderr
+    assert re.search(rf"^layouts/report-a4\.yaml:{glance}:\d+: error: quote 'jim_gamble' on page 'at-a-glance' "
+                     rf"does not fit its box: it overflows by \d+ pt", done.stderr, re.M), done.stderr
+    assert re.search(r"^layouts/deck-16x9\.yaml:\d+:\d+: error: quote 'jim_gamble' on slide 'quote' "
+                     r"does not fit its box", done.stderr, re.M), done.stderr
     assert "Traceback" not in done.stderr
 
 
+def test_a_pull_quote_in_the_flow_that_cannot_fit_is_an_error_at_its_line(tmp_path: Path, cli) -> None:
+    data = data_with_pull(tmp_path, " ".join([KEN_PULL] * 10), KEN_PULL, "We have seen great successes")
+    done = cli("check", data)
+    assert done.returncode == 1
+    flow = line_of(PDF_LAYOUT, "- quote: ken_jones")
+    assert re.search(rf"^layouts/report-a4\.yaml:{flow}:\d+: error: quote 'ken_jones' on page 'story' "
+                     rf"does not fit its box: it overflows by \d+ pt", done.stderr, re.M), done.stderr
+
+
 def test_somewhat_long_text_shrinks_with_a_warning(tmp_path: Path, cli) -> None:
-    data = data_with_pull(tmp_path, PULL + " Those are the results of truly collaborative action.")
-    flow = line_of(PDF_LAYOUT, "- quote: jim_gamble")
-    warning = rf"^layouts/report-a4\.yaml:{flow}:\d+: %s: quote 'jim_gamble' on page 'story' was set at [\d.]+ pt, below its preferred 17\.0 pt"
+    longer = KEN_PULL + " Those successes are down to joint working."
+    data = data_with_pull(tmp_path, longer, KEN_PULL, "We have seen great successes")
+    flow = line_of(PDF_LAYOUT, "- quote: ken_jones")
+    warning = rf"^layouts/report-a4\.yaml:{flow}:\d+: %s: quote 'ken_jones' on page 'story' was set at [\d.]+ pt, below its preferred 17\.0 pt"
 
     done = cli("check", data)
     assert done.returncode == 0, done.stderr

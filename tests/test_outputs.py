@@ -145,6 +145,43 @@ def test_pdf_quotes_each_speaker_with_their_pull_excerpt(pdf_text: str, speaker:
     assert squash(quote["role"]) in pdf_text
 
 
+@pytest.mark.parametrize("key", ["jim_gamble", "vernon_coaker", "ken_jones"])
+def test_pdf_prints_each_quote_in_full(pdf: Path, pdf_text: str, pdf_words, key: str) -> None:
+    """Every paragraph of every quote, word for word, with its speaker and role."""
+    quote = data()["quotes"][key]
+    assert f"{quote['speaker']}, {squash(quote['role'])}" in pdf_text
+    words = column_order(pdf_words(pdf))
+    for paragraph in quote["text"]:
+        assert words_in_order(paragraph.split(), words), paragraph[:60]
+
+
+def column_order(pages) -> list[str]:
+    """Words page by page, left half before right half, each top to bottom (two-column reading)."""
+    ordered: list[str] = []
+    for width, _height, words in pages:
+        ordered += [w[0] for w in sorted(words, key=lambda w: (w[1] >= width / 2, round(w[2]), w[1]))]
+    return ordered
+
+
+def words_in_order(words: list[str], text: list[str], max_interruption: int = 30) -> bool:
+    """True when `words` appear in `text` in order, interrupted only briefly.
+
+    A paragraph that continues in the next column is read by pdftotext after
+    that page's footer and header; nothing else may come between its words.
+    """
+    for start in (i for i, w in enumerate(text) if words[0] in w):
+        pos, skipped = start, 0
+        for word in words[1:]:
+            pos += 1
+            while pos < len(text) and word not in text[pos] and skipped <= max_interruption:
+                pos, skipped = pos + 1, skipped + 1
+            if pos >= len(text) or skipped > max_interruption:
+                break
+        else:
+            return True
+    return False
+
+
 def test_pdf_marks_derived_values(pdf_text: str) -> None:
     """The first year's arrests (297 ÷ 3) is not a published figure: marked where shown and explained."""
     assert "derived" in pdf_text.lower()

@@ -76,9 +76,29 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
                 continue
             spec = chart_spec(series, options, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
             out.append(BoxChunk(item.height, lambda box, s=spec: [ChartItem(box, s)]))
+        elif item.heading:
+            text = ctx.fill(item.heading, where + ("heading",))
+            out.append(TextChunk((Para(plain(text), ctx.style(None, "h2", where)),), True, "heading"))
+        elif item.full_quote:
+            quote = ctx.report.quotes.get(item.full_quote)
+            if quote is None:
+                _missing(ctx, where + ("full_quote",), "quote", item.full_quote, list(ctx.report.quotes))
+                continue
+            out.extend(_full_quote(ctx, quote, where))
         elif item.sources:
             out.append(TextChunk(tuple(sources_paras(ctx, where)), False, "body"))
     return out
+
+
+def _full_quote(ctx: Context, quote, where: tuple) -> list[Chunk]:
+    """A quote in full: who said it (kept with the words), then every paragraph in quotation marks."""
+    from generator.model.markup import Run
+
+    who = Para((Run(quote.speaker, bold=True), Run(", " + quote.role)), ctx.style(None, "attribution", where))
+    body = ctx.style(None, "quote_body", where)
+    paras = [Para(plain(f"“{p}" + ("”" if i == len(quote.paragraphs) - 1 else "")), body)
+             for i, p in enumerate(quote.paragraphs)]
+    return [TextChunk((who,), True, "quote"), TextChunk(tuple(paras), False, "quote")]
 
 
 @dataclass

@@ -139,6 +139,8 @@ class FlowItem(Strict):
     options: ChartOptions | None = None
     height: float = 200
     sources: bool = False
+    heading: str | None = None
+    full_quote: Name | None = Field(None, description="A quote in full, with its speaker and role.")
 
 
 class Flow(Strict):
