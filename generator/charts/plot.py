@@ -109,19 +109,10 @@ def _derived_colour(spec: ChartSpec) -> str | None:
 
 def _swatch(colour: str, y: float, size: float) -> Rectangle:
     """A small square in the derived style, so the caption explains itself."""
-    rect = Rectangle(
-        (0.5, y),
-        size - 1.0,
-        size - 1.0,
-        transform=IdentityTransform(),
-        facecolor=style.derived_fill(colour),
-        edgecolor=colour,
-        linewidth=style.DERIVED_OUTLINE_WIDTH,
-        linestyle=(0, style.DERIVED_DASH),
-        hatch=style.DERIVED_HATCH,
-    )
-    rect.set_hatchcolor(colour)
-    rect.set_hatch_linewidth(0.5)
+    from generator.charts.plot_axes import style_derived
+
+    rect = Rectangle((0.5, y), size - 1.0, size - 1.0, transform=IdentityTransform())
+    style_derived(rect, colour)
     return rect
 
 

@@ -59,7 +59,7 @@ def _bar(ax: Axes, ctx: Ctx, si: int, ci: int, centre: float, base: float, value
         rect = Rectangle((centre - width / 2.0, base), width, value)
     colour = style.point_colour(ctx.spec, si, ci)
     if ctx.spec.series[si].derived[ci]:
-        _style_derived(rect, colour)
+        style_derived(rect, colour)
     elif ctx.spec.kind in style.STACKED_KINDS:
         # Thin white seams keep adjacent stack segments apart.
         rect.set(facecolor=colour, edgecolor=style.WHITE, linewidth=0.75)
@@ -69,7 +69,7 @@ def _bar(ax: Axes, ctx: Ctx, si: int, ci: int, centre: float, base: float, value
     return rect
 
 
-def _style_derived(rect: Rectangle, colour: str) -> None:
+def style_derived(rect: Rectangle, colour: str) -> None:
     """Lighter fill, hatching and a dashed outline: a derived value reads as such."""
     rect.set(
         facecolor=style.derived_fill(colour),

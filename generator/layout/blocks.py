@@ -45,9 +45,8 @@ def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
 
 def _section(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A narrative section: its title and body."""
-    section = next((s for s in ctx.report.sections if s.key == block.section), None)
+    section = ctx.bound("section", block.section, path + ("section",))
     if section is None:
-        _missing(ctx, path + ("section",), "section", block.section, [s.key for s in ctx.report.sections])
         return []
     body = _coloured(ctx, ctx.style(block.style, "body", path), block)
     paras = [Para(plain(section.title), ctx.style(None, "h2", path))]
@@ -57,9 +56,8 @@ def _section(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
 
 def _figure(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A figure tile: value, label, change and detail."""
-    fig = ctx.report.figures.get(block.figure or "")
+    fig = ctx.bound("figure", block.figure, path + ("figure",))
     if fig is None:
-        _missing(ctx, path + ("figure",), "figure", block.figure, list(ctx.report.figures))
         return []
     return tile(ctx, fig, box, path, block)
 
@@ -150,15 +148,14 @@ def _figure_list(ctx: Context, block: Block, path: tuple) -> list[FigureView]:
         if key in ctx.report.figures:
             found.append(ctx.report.figures[key])
         else:
-            _missing(ctx, path + ("figures", i), "figure", key, list(ctx.report.figures))
+            ctx.missing(path + ("figures", i), "figure", key, list(ctx.report.figures))
     return found
 
 
 def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A chart bound to a series."""
-    series = ctx.report.series.get(block.series or "")
+    series = ctx.bound("series", block.series, path + ("series",))
     if series is None:
-        _missing(ctx, path + ("series",), "series", block.series, list(ctx.report.series))
         return []
     options = block.chart or ChartOptions()
     if not check_chart(ctx, series, options, path + ("chart",)):
@@ -187,9 +184,8 @@ def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> boo
 
 def _quote(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A pull quote: excerpt, then the speaker and role."""
-    quote = ctx.report.quotes.get(block.quote or "")
+    quote = ctx.bound("quote", block.quote, path + ("quote",))
     if quote is None:
-        _missing(ctx, path + ("quote",), "quote", block.quote, list(ctx.report.quotes))
         return []
     return pull_quote(ctx, quote, box, path, block)
 
@@ -217,9 +213,8 @@ def pull_quote(ctx: Context, quote: QuoteView, box: Box, path: tuple, block: Blo
 
 def _list(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A titled list of items."""
-    lst = ctx.report.lists.get(block.list or "")
+    lst = ctx.bound("list", block.list, path + ("list",))
     if lst is None:
-        _missing(ctx, path + ("list",), "list", block.list, list(ctx.report.lists))
         return []
     body = _coloured(ctx, ctx.style(block.style, "body", path), block)
     paras = [Para(plain(lst.title), _coloured(ctx, ctx.style(None, "h2", path), block))]
@@ -294,17 +289,6 @@ def _coloured(ctx: Context, style, block: Block):
         low, high = block.size
         style = replace(style.scaled(high), min_size=min(low, high))
     return style
-
-
-def _missing(ctx: Context, path: tuple, what: str, name: str | None, known: list[str]) -> None:
-    """Report a block bound to data that does not exist."""
-    from generator.model.resolve import _unknown
-
-    if name is None:
-        ctx.problems.error(ctx.span(path[:-1]), f"this block needs `{path[-1]}:` naming a {what}",
-                           "known: " + ", ".join(known))
-        return
-    _unknown(ctx.problems, ctx.layout.spans, path, what, name, known)
 
 
 _BUILDERS: dict[str, Builder] = {

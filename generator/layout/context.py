@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
 from generator.diagnostics import Collector, Span
 from generator.layout.frame import Box, Line, TextItem
@@ -51,6 +51,31 @@ class Context:
             return values[key]
 
         return _PLACEHOLDER.sub(sub, template)
+
+    def bound(self, kind: str, name: str | None, path: tuple) -> Any:
+        """The report's section, figure, series, quote or list named `name`; reported at `path` when missing."""
+        collection = self._collection(kind)
+        found = collection.get(name or "")
+        if found is None:
+            self.missing(path, kind, name, list(collection))
+        return found
+
+    def _collection(self, kind: str) -> Mapping[str, Any]:
+        """A kind of bindable data, by key."""
+        report = self.report
+        if kind == "section":
+            return {s.key: s for s in report.sections}
+        return {"figure": report.figures, "series": report.series, "quote": report.quotes, "list": report.lists}[kind]
+
+    def missing(self, path: tuple, what: str, name: str | None, known: list[str]) -> None:
+        """Report a binding to data that does not exist (or a block that names none)."""
+        from generator.model.resolve import _unknown
+
+        if name is None:
+            self.problems.error(self.span(path[:-1]), f"this block needs `{path[-1]}:` naming a {what}",
+                                "known: " + ", ".join(known))
+            return
+        _unknown(self.problems, self.layout.spans, path, what, name, known)
 
     def style(self, name: str | None, default: str, path: tuple) -> Style:
         """A theme style by name, reported when unknown."""

@@ -36,38 +36,32 @@ Chunk = TextChunk | BoxChunk
 
 def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
     """Turn flow content into chunks, reporting references to missing data."""
-    from generator.layout.blocks import _missing
-
     out: list[Chunk] = []
     for i, item in enumerate(content):
         where = path + (i,)
         if item.section:
-            section = next((s for s in ctx.report.sections if s.key == item.section), None)
+            section = ctx.bound("section", item.section, where + ("section",))
             if section is None:
-                _missing(ctx, where + ("section",), "section", item.section, [s.key for s in ctx.report.sections])
                 continue
             out.append(TextChunk((Para(plain(section.title), ctx.style(None, "h2", where)),), True, "heading"))
             body = ctx.style(None, "body", where)
             out.append(TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks)))
         elif item.quote:
-            quote = ctx.report.quotes.get(item.quote)
+            quote = ctx.bound("quote", item.quote, where + ("quote",))
             if quote is None:
-                _missing(ctx, where + ("quote",), "quote", item.quote, list(ctx.report.quotes))
                 continue
             out.append(BoxChunk(item.height, lambda box, q=quote, w=where: pull_quote(ctx, q, box, w)))
         elif item.list:
-            lst = ctx.report.lists.get(item.list)
+            lst = ctx.bound("list", item.list, where + ("list",))
             if lst is None:
-                _missing(ctx, where + ("list",), "list", item.list, list(ctx.report.lists))
                 continue
             out.append(TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where)),), True, "heading"))
             body = ctx.style(None, "body", where)
             out.append(TextChunk(tuple(Para(runs, body, "bullet") for runs in lst.items)))
         elif item.chart or item.series:
             key = item.series or item.chart or ""
-            series = ctx.report.series.get(key)
+            series = ctx.bound("series", key, where + ("series" if item.series else "chart",))
             if series is None:
-                _missing(ctx, where + ("series" if item.series else "chart",), "series", key, list(ctx.report.series))
                 continue
             from generator.layout.blocks import check_chart
 
@@ -80,9 +74,8 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
             text = ctx.fill(item.heading, where + ("heading",))
             out.append(TextChunk((Para(plain(text), ctx.style(None, "h2", where)),), True, "heading"))
         elif item.full_quote:
-            quote = ctx.report.quotes.get(item.full_quote)
+            quote = ctx.bound("quote", item.full_quote, where + ("full_quote",))
             if quote is None:
-                _missing(ctx, where + ("full_quote",), "quote", item.full_quote, list(ctx.report.quotes))
                 continue
             out.extend(_full_quote(ctx, quote, where))
         elif item.sources:

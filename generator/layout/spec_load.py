@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from generator.diagnostics import Collector, DiagnosticError, SpanlessError, display_path
 from generator.layout.grid import area_cells
@@ -15,6 +17,7 @@ from generator.load import SpanMap, load_yaml
 from generator.model.validate import validate_model
 
 MAX_EXTENDS = 8
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -29,14 +32,10 @@ class Layout:
 
 def load_layout(path: Path, output: str, problems: Collector) -> Layout | None:
     """Load a layout for `output` ("pdf" or "deck"); None (with diagnostics) on any problem."""
-    raw = _load_chain(path, problems)
-    if raw is None:
+    loaded = _load_valid(path, LayoutFile, problems)
+    if loaded is None:
         return None
-    value, spans = raw
-    spec, diagnostics = validate_model(LayoutFile, value, spans)
-    problems.extend(diagnostics)
-    if spec is None:
-        return None
+    spec, spans = loaded
     if spec.output != output:
         problems.error(spans.at(("output",)), f"this layout is for the {spec.output}, not the {output}",
                        f"pass a {output} layout")
@@ -50,6 +49,17 @@ def load_layout(path: Path, output: str, problems: Collector) -> Layout | None:
     # Returned even after grid problems, so that laying it out reports the rest at once; a
     # layout with errors is never rendered.
     return Layout(spec, theme, spans, path)
+
+
+def _load_valid(path: Path, model: type[M], problems: Collector) -> tuple[M, SpanMap] | None:
+    """Load a file (merged with what it extends) and validate it; None after reporting problems."""
+    raw = _load_chain(path, problems)
+    if raw is None:
+        return None
+    value, spans = raw
+    spec, diagnostics = validate_model(model, value, spans)
+    problems.extend(diagnostics)
+    return None if spec is None else (spec, spans)
 
 
 def _relative(spans: SpanMap, key: tuple, fallback: Path, name: str) -> Path:
@@ -115,14 +125,10 @@ def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector) -> 
         problems.error(spans.at(key), f"theme file {display_path(path)!r} does not exist",
                        "the path is relative to the layout file")
         return None
-    raw = _load_chain(path, problems)
-    if raw is None:
+    loaded = _load_valid(path, ThemeFile, problems)
+    if loaded is None:
         return None
-    value, theme_spans = raw
-    spec, diagnostics = validate_model(ThemeFile, value, theme_spans)
-    problems.extend(diagnostics)
-    if spec is None:
-        return None
+    spec, theme_spans = loaded
     own = Collector()  # the theme fails on its own problems, not on the layout's
     theme = build_theme(spec, path.parent, theme_spans, own)
     problems.extend(own.items)
