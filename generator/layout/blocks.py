@@ -9,7 +9,7 @@ from typing import Callable
 
 from generator.layout.chartspec import chart_spec
 from generator.layout.context import Context, plain
-from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem, TextItem
+from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
 from generator.layout.spec import Block, ChartOptions
 from generator.layout.text import Para
 from generator.model.markup import Run, parse_inline

@@ -12,7 +12,7 @@ from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
 from generator.layout.grid import resolve_grid
 from generator.layout.masters import master_items
 from generator.layout.notes import speaker_notes
-from generator.layout.spec import Block, Margins, Page
+from generator.layout.spec import Margins, Page
 from generator.layout.spec_load import Layout
 from generator.model.report import Report
 
