@@ -482,3 +482,41 @@ def test_repeated_slides_follow_their_collections(tmp_path: Path) -> None:
     series_slides = [p for p in doc.pages if p.id == "series-slide"]
     assert [next(i for i in p.items if isinstance(i, ChartItem)).spec.categories for p in series_slides] == [
         s.categories for s in report.series.values()]
+
+
+def every_figure_headline(tmp_path: Path) -> Path:
+    """The shipped data with all twelve figures marked as headline figures."""
+    lines = DATA.read_text(encoding="utf-8").splitlines()
+    out = [line for line in lines if line.strip() != "headline: true"]
+    marked = [line + "\n    headline: true" if line.startswith("    value: ") else line for line in out]
+    path = tmp_path / "twelve.yaml"
+    path.write_text("\n".join(marked) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind, layout_file, page_id", [("pdf", PDF_LAYOUT, "at-a-glance"),
+                                                        ("deck", DECK_LAYOUT, "headline-figures")])
+def test_the_same_layout_serves_twelve_headline_figures(tmp_path: Path, kind: str, layout_file: Path,
+                                                        page_id: str) -> None:
+    """Twelve tiles instead of six: rearranged and set smaller (with warnings), never overflowing."""
+    problems = Collector()
+    report = load_report(every_figure_headline(tmp_path), problems)
+    assert report is not None and len(report.headline_figures) == 12
+    layout = load_layout(layout_file, kind, problems)
+    doc = lay_out(report, layout, problems)
+    errors = [d.format() for d in problems.items if d.severity.value == "error"]
+    assert errors == []
+    assert any("figure tiles" in d.message and "below their preferred" in d.message for d in problems.items)
+    page = next(p for p in doc.pages if p.id == page_id)
+    tint = layout.theme.colour("tint")
+    tiles = [i.box for i in page.items if isinstance(i, RectItem) and i.fill == tint]
+    assert len(tiles) == 12
+    area = areas_of(layout, page_id)["tiles"]
+    assert all(inside(t, area) for t in tiles)
+    assert not any(a.overlaps(b) for a, b in itertools.combinations(tiles, 2))
+    values = {f.value.text for f in report.headline_figures}
+    shown = {i.text.split("\n")[0] for i in page.items if isinstance(i, TextItem) and i.role == "figure"}
+    assert values <= shown
+    sizes = {line.pieces[0].size for i in page.items if isinstance(i, TextItem) and i.role == "figure"
+             for line in i.lines[:1]}
+    assert len(sizes) == 1, "every tile's value is set at one size"

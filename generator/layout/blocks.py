@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -12,6 +11,7 @@ from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
 from generator.layout.spec import Block, ChartOptions
 from generator.layout.text import Para
+from generator.layout.tiles import tile, tiles
 from generator.model.markup import Run, parse_inline
 from generator.model.report import FigureView, QuoteView
 
@@ -62,81 +62,9 @@ def _figure(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     return tile(ctx, fig, box, path, block)
 
 
-def tile(ctx: Context, fig: FigureView, box: Box, path: tuple, block: Block, scale: float = 1.0) -> list[Item]:
-    """Draw one figure tile in `box`, its text at `scale` or smaller."""
-    theme = ctx.theme
-    bar = theme.spacing.get("tile_bar", 4)
-    items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint")),
-                         RectItem(Box(box.x, box.y, bar, box.h), fill=theme.colour("accent"))]
-    inner = _tile_inner(ctx, box)
-    items.append(ctx.fit_text(_tile_paras(ctx, fig, path), inner, path, f"figure tile {fig.key!r}", "top", None,
-                              "figure", scale))
-    return items
-
-
-def _tile_inner(ctx: Context, box: Box) -> Box:
-    """The text box inside a tile, right of its accent bar."""
-    bar = ctx.theme.spacing.get("tile_bar", 4)
-    pad = ctx.theme.spacing.get("tile_padding", 12)
-    return Box(box.x + bar + pad, box.y + pad, box.w - bar - 2 * pad, box.h - 2 * pad)
-
-
-def _tile_paras(ctx: Context, fig: FigureView, path: tuple) -> list[Para]:
-    """A tile's paragraphs: value (on one line), label, change (marked if derived), detail."""
-    paras = [Para(plain(fig.value.text), ctx.style(None, "figure", path), one_line=True),
-             Para(plain(fig.label), ctx.style(None, "label", path))]
-    if fig.change:
-        mark = " (derived)" if fig.change.derived else ""
-        paras.append(Para(plain(_capital(fig.change.short) + mark), ctx.style(None, "change", path)))
-    if fig.detail:
-        paras.append(Para(plain(_capital(fig.detail)), ctx.style(None, "caption", path)))
-    return paras
-
-
-def _capital(text: str) -> str:
-    """Text with its first letter in capitals."""
-    return text[:1].upper() + text[1:]
-
-
 def _figures(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
-    """A tile per figure in the collection, in a grid of `columns` columns, all set at one size."""
-    figs = _figure_list(ctx, block, path)
-    if not figs:
-        return []
-    gap = ctx.theme.spacing.get("gap", 12)
-    cols = min(block.columns, len(figs))
-    rows = math.ceil(len(figs) / cols)
-    w = (box.w - gap * (cols - 1)) / cols
-    h = (box.h - gap * (rows - 1)) / rows
-    boxes = [Box(box.x + c * (w + gap), box.y + r * (h + gap), w, h) for r, c in (divmod(i, cols) for i in range(len(figs)))]
-    scale = _common_scale(ctx, figs, boxes, path)
-    if scale < 1.0:
-        style = ctx.style(None, "figure", path)
-        ctx.problems.warning(ctx.span(path), f"figure tiles on {_where(ctx)} were set at {style.size * scale:.1f} pt, "
-                             f"below their preferred {style.size:.1f} pt, to fit their boxes",
-                             "shorten labels and details, or enlarge the area")
-    items: list[Item] = []
-    for fig, tile_box in zip(figs, boxes):
-        items += tile(ctx, fig, tile_box, path, block, scale)
-    return items
-
-
-def _where(ctx: Context) -> str:
-    """"slide 'x'" or "page 'x'", for messages."""
-    return f"{'slide' if ctx.layout.spec.output == 'deck' else 'page'} {ctx.page_id!r}"
-
-
-def _common_scale(ctx: Context, figs: list[FigureView], boxes: list[Box], path: tuple) -> float:
-    """The largest scale at which every tile fits, so a row of tiles reads as one set."""
-    from generator.layout.text import fit
-
-    scales = []
-    for fig, tile_box in zip(figs, boxes):
-        paras = _tile_paras(ctx, fig, path)
-        inner = _tile_inner(ctx, tile_box)
-        result = fit(paras, inner.w, inner.h, paras[0].style.min_size / paras[0].style.size)
-        scales.append(result.setting.scale)
-    return min(scales)
+    """A tile per figure of the collection."""
+    return tiles(ctx, _figure_list(ctx, block, path), box, path, block)
 
 
 def _figure_list(ctx: Context, block: Block, path: tuple) -> list[FigureView]:

@@ -93,7 +93,7 @@ class Context:
         if not paras:
             return TextItem(box, (), role)
         first = paras[0].style
-        scale_floor = min_scale if min_scale is not None else first.min_size / first.size
+        scale_floor = min_scale if min_scale is not None else floor_scale(paras)
         result = fit(paras, box.w, box.h, min(scale_floor, start), start)
         size = first.size * result.setting.scale
         name = f"{what} on {'slide' if self.layout.spec.output == 'deck' else 'page'} {self.page_id!r}"
@@ -105,6 +105,11 @@ class Context:
             self.problems.warning(self.span(path), f"{name} was set at {size:.1f} pt, below its preferred "
                                   f"{first.size:.1f} pt, to fit its box", "shorten the text or enlarge the area")
         return TextItem(box, valign(result.setting, box.h, where), role)
+
+
+def floor_scale(paras: Sequence[Para]) -> float:
+    """The smallest scale at which no paragraph goes below its style's smallest size."""
+    return max(p.style.min_size / p.style.size for p in paras)
 
 
 def plain(text: str) -> tuple[Run, ...]:

@@ -102,7 +102,8 @@ class Block(Strict):
     valign: Literal["top", "middle", "bottom"] = "top"
     figure: Name | None = None
     figures: builtins.list[Name] | Literal["headline"] | None = None
-    columns: int = Field(2, ge=1, le=6)
+    columns: Annotated[int, Field(ge=1, le=6)] | Literal["auto"] = Field(
+        "auto", description='Tiles per row, or "auto" for the count that sets their text largest.')
     series: Name | None = None
     chart: "ChartOptions | None" = None
     quote: Name | None = None

@@ -1,0 +1,122 @@
+"""Figure tiles: value, label, change and detail, arranged so a set of any size reads as one."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from generator.layout.context import Context, floor_scale, plain
+from generator.layout.frame import Box, Item, RectItem
+from generator.layout.spec import Block
+from generator.layout.text import Para, fit
+from generator.model.report import FigureView
+
+MAX_COLUMNS = 6
+
+
+@dataclass(frozen=True)
+class Arrangement:
+    """How a set of tiles is laid out: columns, one common text scale, and whether details show."""
+
+    columns: int
+    scale: float
+    details: bool
+    fits: bool
+    overflow: float  # the worst tile's overflow, in points, when they do not fit
+
+
+def tile(ctx: Context, fig: FigureView, box: Box, path: tuple, block: Block, scale: float = 1.0,
+         details: bool = True) -> list[Item]:
+    """Draw one figure tile in `box`, its text at `scale` or smaller."""
+    theme = ctx.theme
+    bar = theme.spacing.get("tile_bar", 4)
+    items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint")),
+                         RectItem(Box(box.x, box.y, bar, box.h), fill=theme.colour("accent"))]
+    items.append(ctx.fit_text(_paras(ctx, fig, path, details), _inner(ctx, box), path, f"figure tile {fig.key!r}",
+                              "top", None, "figure", scale))
+    return items
+
+
+def tiles(ctx: Context, figs: list[FigureView], box: Box, path: tuple, block: Block) -> list[Item]:
+    """A tile per figure, in the arrangement that sets their text largest (all at one size)."""
+    if not figs:
+        return []
+    best = _arrange(ctx, figs, box, path, block)
+    _report(ctx, best, path)
+    items: list[Item] = []
+    for fig, tile_box in zip(figs, _boxes(ctx, len(figs), box, best.columns)):
+        items += tile(ctx, fig, tile_box, path, block, best.scale, best.details)
+    return items
+
+
+def _arrange(ctx: Context, figs: list[FigureView], box: Box, path: tuple, block: Block) -> Arrangement:
+    """Try the block's columns (or every count, for `columns: auto`), with details, then without."""
+    counts = range(1, min(MAX_COLUMNS, len(figs)) + 1) if block.columns == "auto" else [min(block.columns, len(figs))]
+    tried: list[Arrangement] = []
+    for details in (True, False):
+        options = [_try(ctx, figs, box, path, n, details) for n in counts]
+        fitting = [o for o in options if o.fits]
+        if fitting:
+            return max(fitting, key=lambda o: (o.scale, -o.columns))
+        tried += options
+    # Nothing fits: draw the arrangement that comes closest, and let each tile report its overflow.
+    return min(tried, key=lambda o: (o.overflow, not o.details))
+
+
+def _try(ctx: Context, figs: list[FigureView], box: Box, path: tuple, columns: int, details: bool) -> Arrangement:
+    """The common scale at which every tile fits with this many columns."""
+    scales, fits, overflow = [], True, 0.0
+    for fig, tile_box in zip(figs, _boxes(ctx, len(figs), box, columns)):
+        paras = _paras(ctx, fig, path, details)
+        inner = _inner(ctx, tile_box)
+        result = fit(paras, inner.w, inner.h, floor_scale(paras))
+        scales.append(result.setting.scale)
+        fits = fits and result.fits
+        overflow = max(overflow, result.overflow)
+    return Arrangement(columns, min(scales), details, fits, overflow)
+
+
+def _report(ctx: Context, chosen: Arrangement, path: tuple) -> None:
+    """Warn when the tiles had to shrink or lose their details to fit."""
+    where = f"{'slide' if ctx.layout.spec.output == 'deck' else 'page'} {ctx.page_id!r}"
+    style = ctx.style(None, "figure", path)
+    if chosen.fits and not chosen.details:
+        ctx.problems.warning(ctx.span(path), f"figure tiles on {where} leave out their detail lines to fit their boxes",
+                             "enlarge the area, or show fewer figures")
+    if chosen.fits and chosen.scale < 1.0:
+        ctx.problems.warning(ctx.span(path), f"figure tiles on {where} were set at {style.size * chosen.scale:.1f} pt, "
+                             f"below their preferred {style.size:.1f} pt, to fit their boxes",
+                             "shorten labels and details, or enlarge the area")
+
+
+def _boxes(ctx: Context, count: int, box: Box, columns: int) -> list[Box]:
+    """Tile boxes filling `box` row by row."""
+    gap = ctx.theme.spacing.get("gap", 12)
+    rows = math.ceil(count / columns)
+    w = (box.w - gap * (columns - 1)) / columns
+    h = (box.h - gap * (rows - 1)) / rows
+    return [Box(box.x + c * (w + gap), box.y + r * (h + gap), w, h) for r, c in (divmod(i, columns) for i in range(count))]
+
+
+def _inner(ctx: Context, box: Box) -> Box:
+    """The text box inside a tile, right of its accent bar."""
+    bar = ctx.theme.spacing.get("tile_bar", 4)
+    pad = ctx.theme.spacing.get("tile_padding", 12)
+    return Box(box.x + bar + pad, box.y + pad, box.w - bar - 2 * pad, box.h - 2 * pad)
+
+
+def _paras(ctx: Context, fig: FigureView, path: tuple, details: bool = True) -> list[Para]:
+    """A tile's paragraphs: value (on one line), label, change (marked if derived), detail."""
+    paras = [Para(plain(fig.value.text), ctx.style(None, "figure", path), one_line=True),
+             Para(plain(fig.label), ctx.style(None, "label", path))]
+    if fig.change:
+        mark = " (derived)" if fig.change.derived else ""
+        paras.append(Para(plain(_capital(fig.change.short) + mark), ctx.style(None, "change", path)))
+    if fig.detail and details:
+        paras.append(Para(plain(_capital(fig.detail)), ctx.style(None, "caption", path)))
+    return paras
+
+
+def _capital(text: str) -> str:
+    """Text with its first letter in capitals."""
+    return text[:1].upper() + text[1:]
