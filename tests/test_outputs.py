@@ -392,3 +392,27 @@ def test_write_atomic_leaves_old_file_when_the_rename_fails(tmp_path: Path, monk
         atomic.write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
+
+
+def test_every_slide_has_its_own_title(deck) -> None:
+    """Screen readers and the slide sorter name slides by their title placeholder: one each, all different."""
+    titles = [slide.shapes.title.text if slide.shapes.title is not None else None for slide in deck.slides]
+    assert None not in titles and "" not in titles, titles
+    assert len(set(titles)) == len(titles), titles
+    assert "2007/08 at a glance" in titles
+    speakers = [q["speaker"] for q in data()["quotes"].values()]
+    assert all(any(s.upper() in t.upper() for t in titles) for s in speakers)
+
+
+def test_pdf_outline_names_every_page(pdf: Path, pdf_info: dict[str, str]) -> None:
+    """A bookmark per page, named by the page's title, for readers navigating the review."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    titles = [entry.title for entry in reader.outline]
+    assert len(titles) == int(pdf_info["Pages"])
+    assert titles[0] == data()["report"]["title"]
+    assert "In their own words" in titles
+    assert all("\n" not in t and t.strip() for t in titles)
+    pages = [reader.get_destination_page_number(entry) for entry in reader.outline]
+    assert pages == list(range(len(titles)))

@@ -15,6 +15,7 @@ from generator.layout.tiles import tile, tiles
 from generator.model.markup import Run, parse_inline
 from generator.model.report import FigureView, QuoteView
 
+TITLE_STYLES = ("h1", "display")
 Builder = Callable[[Context, Block, Box, tuple], list[Item]]
 
 
@@ -30,7 +31,10 @@ def _heading(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     style = _coloured(ctx, ctx.style(block.style, "h1", path), block)
     text = ctx.fill(block.text or "", path + ("text",))
     paras = [Para(parse_inline(line) or plain(line), style, align=block.align) for line in text.split("\n")]
-    return [ctx.fit_text(paras, box, path, f"heading {text[:30]!r}", block.valign, None, "heading")]
+    # A heading in a title style is a candidate for the page's title (the first one wins).
+    is_title = block.title if block.title is not None else (block.style or "h1") in TITLE_STYLES
+    role = "title" if is_title else "heading"
+    return [ctx.fit_text(paras, box, path, f"heading {text[:30]!r}", block.valign, None, role)]
 
 
 def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:

@@ -36,8 +36,11 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
             background = _background(ctx, page)
             under = _master(ctx, page, width, height, margins, number, section, path)
             _check_contrast(ctx, under + item_list, background, path)
-            pages.append(PageFrame(page.id, width, height, background, tuple(under + item_list),
-                                   speaker_notes(item_list, notes), number))
+            items = tuple(under + item_list)
+            title_at = _title_index(items)
+            title = " ".join((items[title_at].text if title_at is not None else section or page.title or "").split())
+            pages.append(PageFrame(page.id, width, height, background, items, speaker_notes(item_list, notes),
+                                   number, title, title_at))
     return Document(layout.spec.output, tuple(pages), _metadata(report))
 
 
@@ -139,8 +142,16 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
     filler.pour(chunks(ctx, page.flow.content, path + ("flow", "content")))
     first_blocks = _blocks(ctx, page, areas, path, {})
     for n, items in enumerate(filler.pages):
-        section = _first_heading(items) or (page.title or "")
+        # The first page is named by the layout; continuation pages by the section they open with.
+        section = (page.title or _first_heading(items)) if n == 0 else (_first_heading(items) or page.title or "")
         yield (first_blocks if n == 0 else []) + items, notes, section
+
+
+def _title_index(items: tuple[Item, ...]) -> int | None:
+    """The index of the page's title: its first heading set in a title style."""
+    from generator.layout.frame import TextItem
+
+    return next((n for n, i in enumerate(items) if isinstance(i, TextItem) and i.role == "title" and i.lines), None)
 
 
 def _first_heading(items: list[Item]) -> str:

@@ -133,6 +133,8 @@ class PageFrame:
     items: tuple[Item, ...]
     notes: str = ""
     number: int = 0
+    title: str = ""  # for the PDF's outline and the deck's slide title (screen readers, slide sorter)
+    title_item: int | None = None  # index in `items` of the text that is the page's title, if any
 
 
 @dataclass(frozen=True)

@@ -51,5 +51,17 @@ def speaker_notes(items: list[Item], extra: str) -> str:
             if item.spec.derived_note:
                 lines.append(item.spec.derived_note)
         elif isinstance(item, TextItem) and item.role in ("figure", "quote", "body"):
-            lines.append(" ".join(item.text.split()))
+            lines.append(_paragraphs(item))
     return "\n\n".join(dict.fromkeys(l for l in lines if l))
+
+
+def _paragraphs(item: TextItem) -> str:
+    """A text item's words, one paragraph a line, bullets kept as "• " (not its line breaks)."""
+    paragraphs: list[str] = []
+    for line in item.lines:
+        words = "".join(p.text + (" " if p.x < 0 else "") for p in line.pieces)  # x < 0: a hanging bullet
+        if line.starts_paragraph or not paragraphs:
+            paragraphs.append(words)
+        else:
+            paragraphs[-1] += " " + words
+    return "\n".join(" ".join(p.split()) for p in paragraphs if p)

@@ -113,6 +113,7 @@ class Block(Strict):
     variant: Literal["light", "dark"] = "dark"
     padding: float = 0
     notes: str | None = None
+    title: bool | None = Field(None, description="Make this heading the page's title (default: h1 and display headings).")
 
 
 class ChartOptions(Strict):

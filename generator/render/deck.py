@@ -22,6 +22,7 @@ EMU_PER_PT = 12700
 FIXED_TIME = datetime.datetime(2000, 1, 1)  # no run-time timestamps: identical inputs, identical bytes
 _ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 BLANK_LAYOUT = 6
+TITLE_ONLY_LAYOUT = 5  # its title placeholder names the slide for screen readers and the slide sorter
 SLACK = 1.0  # points
 
 
@@ -58,13 +59,17 @@ def _metadata(prs, doc: Document) -> None:
 
 def _slide(prs, page: PageFrame) -> None:
     """One slide: background, items in order, speaker notes."""
-    slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
+    titled = page.title_item is not None
+    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT if titled else BLANK_LAYOUT])
     if page.background:
         fill = slide.background.fill
         fill.solid()
         fill.fore_color.rgb = _rgb(page.background)
-    for item in page.items:
-        _item(slide.shapes, item)
+    for n, item in enumerate(page.items):
+        if n == page.title_item and isinstance(item, TextItem):
+            _fill_text(slide.shapes.title, item)
+        else:
+            _item(slide.shapes, item)
     slide.notes_slide.notes_text_frame.text = page.notes or page.id
 
 
@@ -117,11 +122,17 @@ def _text(shapes, item: TextItem) -> None:
     """A text box whose lines, sizes and spacing are exactly those the layout stage set."""
     if not item.lines:
         return
+    _fill_text(shapes.add_textbox(0, 0, 0, 0), item)
+
+
+def _fill_text(shape, item: TextItem) -> None:
+    """Place a text shape (a text box or the title placeholder) and set its laid-out lines."""
     top = item.lines[0].baseline - _baseline_in_line(item.lines[0])
     box = item.box
     # One point of slack below the last line: the lines already fit, and the slack keeps
     # centipoint rounding of line pitches from tipping a full box over its edge.
-    shape = shapes.add_textbox(emu(box.x), emu(box.y + top), emu(box.w), emu(max(1.0, box.h - top) + SLACK))
+    shape.left, shape.top = emu(box.x), emu(box.y + top)
+    shape.width, shape.height = emu(box.w), emu(max(1.0, box.h - top) + SLACK)
     frame = shape.text_frame
     frame.word_wrap = False  # line breaks are decided by the layout stage, measured with the same metrics
     frame.auto_size = MSO_AUTO_SIZE.NONE

@@ -30,7 +30,9 @@ def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
     canvas.setProducer("make-report (reportlab)")
     cache = ChartCache(cache_dir)
     for page in doc.pages:
+        _outline(canvas, page)
         _page(canvas, page, cache)
+    canvas.showOutline()
     canvas.save()
     return buffer.getvalue()
 
@@ -42,6 +44,13 @@ def _first_font(doc: Document) -> str | None:
     """
     return next((piece.font.name for page in doc.pages for item in page.items if isinstance(item, TextItem)
                  for line in item.lines for piece in line.pieces), None)
+
+
+def _outline(canvas: Canvas, page: PageFrame) -> None:
+    """A bookmark for the page, named by its title, so readers can navigate the review."""
+    key = f"page{page.number}"
+    canvas.bookmarkPage(key)
+    canvas.addOutlineEntry(page.title or f"Page {page.number}", key, level=0)
 
 
 def _page(canvas: Canvas, page: PageFrame, cache) -> None:
