@@ -520,3 +520,43 @@ def test_the_same_layout_serves_twelve_headline_figures(tmp_path: Path, kind: st
     sizes = {line.pieces[0].size for i in page.items if isinstance(i, TextItem) and i.role == "figure"
              for line in i.lines[:1]}
     assert len(sizes) == 1, "every tile's value is set at one size"
+
+
+FLOW_WITH_FIGURE = """\
+output: pdf
+extends: {parent}
+pages:
+  - id: story
+    grid: narrative
+    title: The year in review
+    flow:
+      into: [left, right]
+      content:
+        - section: overview
+        - figure: arrests
+          height: 110
+        - section: investigation
+"""
+
+
+def test_a_figure_box_is_set_into_the_flow_whole(tmp_path: Path) -> None:
+    """A figure tile in the narrative flow: between the sections, in a column, 110 pt tall, never split."""
+    layout_file = tmp_path / "pdf.yaml"
+    layout_file.write_text(FLOW_WITH_FIGURE.format(parent=PDF_LAYOUT), encoding="utf-8")
+    problems = Collector()
+    report = load_report(DATA, problems)
+    layout = load_layout(layout_file, "pdf", problems)
+    doc = lay_out(report, layout, problems)
+    assert [d.format() for d in problems.items] == []
+    page = next(p for p in doc.pages if p.id == "story")
+    tint = layout.theme.colour("tint")
+    tile = next(i.box for i in page.items if isinstance(i, RectItem) and i.fill == tint)
+    assert tile.h == pytest.approx(110)
+    left = areas_of(layout, "story")["left"]
+    assert inside(tile, left)
+    texts = [i for i in page.items if isinstance(i, TextItem)]
+    value = next(t for t in texts if t.role == "figure")
+    assert value.text.split("\n")[:2] == ["297", "arrests"]
+    before = next(t for t in texts if "three-fold increase on the organisation" in " ".join(t.text.split()))
+    after = next(t for t in texts if t.text.startswith("Tracking offenders"))
+    assert before.box.bottom <= tile.y <= tile.bottom <= after.box.y

@@ -70,6 +70,15 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
                 continue
             spec = chart_spec(series, options, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
             out.append(BoxChunk(item.height, lambda box, s=spec: [ChartItem(box, s)]))
+        elif item.figure:
+            fig = ctx.bound("figure", item.figure, where + ("figure",))
+            if fig is None:
+                continue
+            from generator.layout.spec import Block
+            from generator.layout.tiles import tile
+
+            block = Block(area="flow", type="figure", figure=item.figure)
+            out.append(BoxChunk(item.height, lambda box, f=fig, w=where, b=block: tile(ctx, f, box, w, b)))
         elif item.heading:
             text = ctx.fill(item.heading, where + ("heading",))
             out.append(TextChunk((Para(plain(text), ctx.style(None, "h2", where)),), True, "heading"))

@@ -143,6 +143,7 @@ class FlowItem(Strict):
     sources: bool = False
     heading: str | None = None
     full_quote: Name | None = Field(None, description="A quote in full, with its speaker and role.")
+    figure: Name | None = Field(None, description="A figure box (tile) set into the flow whole.")
 
 
 class Flow(Strict):

@@ -124,7 +124,8 @@ class PercentChange(Strict):
     previous_period: Text | None = None
 
 
-Unit = Literal["count", "percent", "money"]
+# "people" reads like "count" and says what is counted; percentages and money format differently.
+Unit = Literal["count", "people", "percent", "money"]
 Qualifier = Literal["almost", "over", "about", "nearly", "more than", "up to"]
 
 
