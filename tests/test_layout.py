@@ -560,3 +560,60 @@ def test_a_figure_box_is_set_into_the_flow_whole(tmp_path: Path) -> None:
     before = next(t for t in texts if "three-fold increase on the organisation" in " ".join(t.text.split()))
     after = next(t for t in texts if t.text.startswith("Tracking offenders"))
     assert before.box.bottom <= tile.y <= tile.bottom <= after.box.y
+
+
+COLOURLESS_THEME = """\
+name: Colourless
+colours:
+  primary: "#102030"
+  ink: "#111111"
+fonts:
+  sans: {regular: %s, deck_name: Calibri}
+styles:
+  h1: {size: 20}
+  body: {size: 10}
+""" % (ROOT / "layouts/themes/ceop/fonts/Carlito-Regular.ttf")
+
+COLOURED_LAYOUT = """\
+output: pdf
+theme: theme.yaml
+margins: {top: 60, right: 50, bottom: 60, left: 50}
+grids:
+  main:
+    columns: 2
+    rows: 2
+    gap: [12]
+    areas: ["a b", "c d"]
+pages:
+  - id: first
+    grid: main
+    master: none
+    background: navy
+    blocks:
+      - {area: a, type: heading, text: Hello, colour: inkk}
+"""
+
+
+def test_theme_and_layout_colours_are_checked(tmp_path: Path, cli) -> None:
+    """A theme without the colours the blocks draw with, a colour name the theme lacks, a bad gap."""
+    (tmp_path / "theme.yaml").write_text(COLOURLESS_THEME, encoding="utf-8")
+    layout = tmp_path / "layout.yaml"
+    layout.write_text(COLOURED_LAYOUT, encoding="utf-8")
+
+    done = cli("check", DATA, "--pdf-layout", layout)
+
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    theme = tmp_path / "theme.yaml"
+    assert diagnostics(done.stderr) == [f"{layout}:8:10: error: grids.main.gap: needs at least 2 items, found 1"]
+    assert "  hint: add at least 2 items" in done.stderr
+
+    layout.write_text(COLOURED_LAYOUT.replace("gap: [12]", "gap: 12"), encoding="utf-8")
+    done = cli("check", DATA, "--pdf-layout", layout)
+    assert done.returncode == 1
+    assert [d for d in diagnostics(done.stderr) if ": error: " in d] == [
+        f"{layout}:14:17: error: unknown colour 'navy'",
+        f"{layout}:16:55: error: unknown colour 'inkk'",
+        f"{theme}:2:1: error: the theme has no colour 'accent', 'paper', 'tint', 'rule'",
+    ], done.stderr
+    assert "  hint: did you mean 'ink'?" in done.stderr

@@ -5,11 +5,12 @@ from __future__ import annotations
 import builtins
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z0-9_]*)$")]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
-Track = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(fr|pt)$")] | float
+Track = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(fr|pt)$")] | Annotated[float, Field(ge=0, le=10_000)]
+Gap = Annotated[float, Field(ge=0, le=1_000)]
 
 
 class Strict(BaseModel):
@@ -78,12 +79,21 @@ class Margins(Strict):
     left: float = 0
 
 
+def _number_or_list(value: object) -> str:
+    """Pick one branch of a number-or-list field, so an error names one expectation, not two."""
+    return "list" if isinstance(value, (list, tuple)) else "number"
+
+
 class Grid(Strict):
     """Columns, rows and gaps, with named areas in the spirit of CSS grid-template-areas."""
 
-    columns: list[Track] | int
-    rows: list[Track] | int
-    gap: float | list[float] = 0
+    columns: Annotated[list[Track], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
+    rows: Annotated[list[Track], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
+    gap: Annotated[
+        Annotated[Gap, Tag("number")]
+        | Annotated[list[Gap], Field(min_length=2, max_length=2, description="[row gap, column gap]"), Tag("list")],
+        Discriminator(_number_or_list),
+    ] = 0
     areas: list[str] = Field(min_length=1)
 
 

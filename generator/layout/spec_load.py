@@ -46,6 +46,7 @@ def load_layout(path: Path, output: str, problems: Collector) -> Layout | None:
     theme = _load_theme(_relative(spans, ("theme",), path, spec.theme), spans, ("theme",), problems)
     if theme is None:
         return None
+    _check_colours(spec, theme, spans, problems)
     # Returned even after grid problems, so that laying it out reports the rest at once; a
     # layout with errors is never rendered.
     return Layout(spec, theme, spans, path)
@@ -110,6 +111,24 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
         if page.master != "none" and page.master not in spec.masters:
             problems.error(spans.at(("pages", i, "master")), f"unknown master {page.master!r}",
                            "masters: " + ", ".join(list(spec.masters) + ["none"]))
+
+
+def _check_colours(spec: LayoutFile, theme: Theme, spans: SpanMap, problems: Collector) -> None:
+    """Every colour the layout names by name exists in the theme."""
+    from generator.model.resolve import _unknown
+
+    def check(value: str | None, path: tuple) -> None:
+        if value and not value.startswith("#") and value not in theme.colours:
+            _unknown(problems, spans, path, "colour", value, sorted(theme.colours))
+
+    for name, master in spec.masters.items():
+        check(master.background, ("masters", name, "background"))
+        check(master.band, ("masters", name, "band"))
+    for i, page in enumerate(spec.pages):
+        check(page.background, ("pages", i, "background"))
+        for j, block in enumerate(page.blocks):
+            check(block.colour, ("pages", i, "blocks", j, "colour"))
+            check(block.fill, ("pages", i, "blocks", j, "fill"))
 
 
 def report_grid_error(problems: Collector, spans: SpanMap, name: str, exc: SpanlessError) -> None:

@@ -71,12 +71,16 @@ class Theme:
     spacing: Mapping[str, float]
 
     def colour(self, name: str) -> str:
-        """A colour by theme name or as "#RRGGBB"."""
-        return name if name.startswith("#") else self.colours[name]
+        """A colour by theme name or as "#RRGGBB" (names were checked when the layout was loaded)."""
+        return name if name.startswith("#") else self.colours.get(name, "#000000")
 
     def style(self, name: str) -> Style:
         """A text style by name."""
         return self.styles[name]
+
+
+# Colours the block builders and masters draw with, by name: every theme names them.
+REQUIRED_COLOURS = ("primary", "accent", "ink", "paper", "tint", "rule")
 
 
 def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector) -> Theme | None:
@@ -97,6 +101,11 @@ def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector
         styles[name] = _style(style, families[style.family], colours, spans, ("styles", name), problems)
     if problems.has_errors:
         return None
+    # Reported without stopping: the layout's own colour names are still checked against this theme.
+    missing = [name for name in REQUIRED_COLOURS if name not in colours]
+    if missing:
+        problems.error(spans.key(("colours",)), "the theme has no colour " + ", ".join(repr(m) for m in missing),
+                       "every theme names these colours: " + ", ".join(REQUIRED_COLOURS))
     logo = spec.logo
     return Theme(spec.name, MappingProxyType(colours), palette, MappingProxyType(families), MappingProxyType(styles),
                  logo.mark if logo else "", logo.name if logo else "",

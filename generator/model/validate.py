@@ -192,7 +192,11 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
         n = ctx.get("min_length", 1)
         one, many = ("entry", "entries") if isinstance(err.get("input"), dict) else ("item", "items")
         noun = one if n == 1 else many
-        return f"needs at least {n} {noun}, found none", f"add at least {n} {noun}"
+        actual = ctx.get("actual_length", 0)
+        return f"needs at least {n} {noun}, found {actual or 'none'}", f"add at least {n} {noun}"
+    if kind == "too_long":
+        n = ctx.get("max_length")
+        return f"takes at most {n} items, found {ctx.get('actual_length')}", f"remove items to leave {n}"
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == _KEY_PATTERN:
             return f"{found} is not a valid name", _KEY_HINT
