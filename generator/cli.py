@@ -57,8 +57,24 @@ def _version() -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status (a bug of ours is one line, not a traceback)."""
     args = _parser().parse_args(list(argv) if argv is not None else None)
+    try:
+        return _run(args)
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for the person at the terminal
+        if os.environ.get("MAKE_REPORT_DEBUG"):
+            raise
+        print(f"make-report: internal error: {type(exc).__name__}: {exc}\n"
+              "  hint: this is a bug in make-report, not in your files; nothing was written. "
+              "Run with MAKE_REPORT_DEBUG=1 for the traceback and report it.", file=sys.stderr)
+        return 70
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Dispatch the parsed command."""
     command = args.command or "build"
     if command == "schema":
         return _schema(args.out)
