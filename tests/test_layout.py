@@ -617,3 +617,22 @@ def test_theme_and_layout_colours_are_checked(tmp_path: Path, cli) -> None:
         f"{theme}:2:1: error: the theme has no colour 'accent', 'paper', 'tint', 'rule'",
     ], done.stderr
     assert "  hint: did you mean 'ink'?" in done.stderr
+
+
+def test_changes_derived_from_last_years_file_are_explained_in_the_sources() -> None:
+    """A change computed from the previous year's file carries a note, and the sources block prints it."""
+    from generator.layout.context import Context
+    from generator.layout.notes import derived_notes, sources_paras
+
+    problems = Collector()
+    report = load_report(ROOT / "tests" / "fixtures" / "small-2007-08.yaml", problems)
+    assert report is not None, [d.format() for d in problems.items]
+    changed = [f for f in report.figures.values() if f.change and f.change.derived]
+    assert changed, "the fixture derives at least one change from last year's file"
+    layout = load_layout(PDF_LAYOUT, "pdf", problems)
+    ctx = Context(report, layout, problems, "back")
+    notes = derived_notes(ctx)
+    for fig in changed:
+        assert fig.change.note in notes
+    printed = [" ".join(r.text for r in p.runs) for p in sources_paras(ctx, ("pages", 0))]
+    assert all(any(fig.change.note in line for line in printed) for fig in changed)

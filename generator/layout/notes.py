@@ -15,8 +15,11 @@ def derived_notes(ctx: Context) -> list[str]:
     for series in ctx.report.series.values():
         notes.extend(series.derived_notes)
     for fig in ctx.report.figures.values():
-        if fig.change and fig.change.previous and fig.change.previous.derived and fig.change.previous.note:
-            notes.append(fig.change.previous.note)
+        change = fig.change
+        if change and change.derived and change.note:
+            notes.append(change.note)
+        if change and change.previous and change.previous.derived and change.previous.note:
+            notes.append(change.previous.note)
     return list(dict.fromkeys(notes))
 
 
