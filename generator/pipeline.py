@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from generator.diagnostics import Collector, Diagnostic, DiagnosticError, Severity, display_path, sorted_diagnostics
+from generator.diagnostics import (
+    Collector, Diagnostic, DiagnosticError, Severity, Span, display_path, sorted_diagnostics,
+)
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
 DEFAULT_DECK_LAYOUT = Path("layouts/deck-16x9.yaml")
@@ -81,7 +83,12 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     from generator.render.write import render_documents
 
     stem = path.stem
-    written = render_documents(documents, options.out, stem, options.cache)
+    try:
+        written = render_documents(documents, options.out, stem, options.cache)
+    except OSError as exc:  # a full disk or a read-only folder: the person's setup, not a bug
+        problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc.strerror or exc}",
+                       "check that the output folder can be created and written; the previous outputs are untouched")
+        return
     result.written.extend(written)
     result.messages.extend(f"wrote {display_path(p)}" for p in written)
 

@@ -394,6 +394,36 @@ def test_write_atomic_leaves_old_file_when_the_rename_fails(tmp_path: Path, monk
     assert [p.name for p in tmp_path.iterdir()] == ["report.pdf"]
 
 
+def test_no_output_is_replaced_unless_all_were_written(tmp_path: Path, monkeypatch) -> None:
+    """The deck fails to stage (disk full): the PDF written before it is not replaced either."""
+    from generator.render import atomic
+
+    pdf, pptx = tmp_path / "r.pdf", tmp_path / "r.pptx"
+    pdf.write_bytes(b"old pdf")
+    pptx.write_bytes(b"old deck")
+    real = atomic._stage
+
+    def stage(target: Path, data: bytes) -> str:
+        if target.suffix == ".pptx":
+            raise OSError("disk full")
+        return real(target, data)
+
+    monkeypatch.setattr(atomic, "_stage", stage)
+    with pytest.raises(OSError):
+        atomic.write_all_atomic([(pdf, b"new pdf"), (pptx, b"new deck")])
+    assert (pdf.read_bytes(), pptx.read_bytes()) == (b"old pdf", b"old deck")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf", "r.pptx"]
+
+
+def test_an_unwritable_output_folder_is_a_diagnostic(tmp_path: Path, cli) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    done = cli("build", DATA, "--out", blocker / "out")
+    assert done.returncode == 1
+    assert re.search(r"^data/ceop-2007-08\.yaml:1:1: error: cannot write to .*out: Not a directory$", done.stderr, re.M), done.stderr
+    assert "Traceback" not in done.stderr and "internal error" not in done.stderr
+
+
 def test_every_slide_has_its_own_title(deck) -> None:
     """Screen readers and the slide sorter name slides by their title placeholder: one each, all different."""
     titles = [slide.shapes.title.text if slide.shapes.title is not None else None for slide in deck.slides]

@@ -1,14 +1,33 @@
-"""Atomic file writing: a temporary file beside the target, renamed into place when complete."""
+"""Atomic file writing: temporary files beside the targets, renamed into place when all are complete."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+from typing import Sequence
 
 
 def write_atomic(target: Path, data: bytes) -> None:
     """Write `data` to `target` so that readers see the old file or the new one, never half."""
+    write_all_atomic([(target, data)])
+
+
+def write_all_atomic(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write several files so that none is replaced unless every one was written in full first."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files:
+            staged.append((_stage(target, data), target))
+        for tmp, target in staged:
+            os.replace(tmp, target)
+    finally:
+        for tmp, _ in staged:
+            Path(tmp).unlink(missing_ok=True)  # only left over when something failed
+
+
+def _stage(target: Path, data: bytes) -> str:
+    """Write `data` to a new temporary file beside `target`, synced to disk; return its path."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
@@ -17,7 +36,7 @@ def write_atomic(target: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, 0o644)
-        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    return tmp

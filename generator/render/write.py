@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.layout.frame import Document
-from generator.render.atomic import write_atomic
+from generator.render.atomic import write_all_atomic
 
 SUFFIX = {"pdf": ".pdf", "deck": ".pptx"}
 
@@ -23,6 +23,5 @@ def render_documents(documents: list[Document], out: Path, stem: str, cache_dir:
 
             data = render_deck(doc, cache_dir)
         rendered.append((out / f"{stem}{SUFFIX[doc.output]}", data))
-    for path, data in rendered:
-        write_atomic(path, data)
+    write_all_atomic(rendered)
     return [path for path, _ in rendered]
