@@ -446,3 +446,11 @@ def test_pdf_outline_names_every_page(pdf: Path, pdf_info: dict[str, str]) -> No
     assert all("\n" not in t and t.strip() for t in titles)
     pages = [reader.get_destination_page_number(entry) for entry in reader.outline]
     assert pages == list(range(len(titles)))
+
+
+def test_capitals_are_a_font_attribute_in_the_deck(deck) -> None:
+    """Small-caps-style kickers keep their words as written (screen readers, editing) and set caps="all"."""
+    title = deck.slides[5].shapes.title
+    runs = [r for p in title.text_frame.paragraphs for r in p.runs]
+    assert title.text_frame.text == "In their own words: Jim Gamble"
+    assert runs and all(r.font._rPr.get("cap") == "all" for r in runs)

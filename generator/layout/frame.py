@@ -48,6 +48,7 @@ class Piece:
     x: float  # from the line's left edge
     width: float
     link: str | None = None
+    source: str | None = None  # the words as written, when `text` shows them in capitals (the deck sets caps)
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, Sequence
 
 from generator.layout import fonts
@@ -46,6 +46,7 @@ class _Token:
     link: str | None
     width: float
     space: float  # width of trailing white space (dropped at line ends)
+    source: str | None = None  # the words as written, when `text` shows them in capitals
 
 
 def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Setting:
@@ -92,20 +93,21 @@ def _tokens(runs: Sequence[Run], style: Style) -> list[_Token]:
     tokens: list[_Token] = []
     for run in runs:
         font = style.family.face(style.bold or run.bold, style.italic or run.italic)
-        text = run.text.upper() if style.upper else run.text
-        for match in _TOKEN.finditer(text):
-            word = match.group(0)
-            bare = word.rstrip()
-            tail = word[len(bare):]
+        for match in _TOKEN.finditer(run.text):
+            written = match.group(0).rstrip()
+            bare = written.upper() if style.upper else written  # capitals are measured as they are drawn
+            tail = match.group(0)[len(written):]
             w = fonts.width(bare, font, style.size) if bare else 0.0
             s = fonts.width(" ", font, style.size) if tail else 0.0
             if not bare and tokens:  # white space alone joins the previous word's tail
                 prev = tokens[-1]
-                tokens[-1] = _Token(prev.text + " " if not prev.text.endswith(" ") else prev.text, prev.font, prev.size,
-                                    prev.colour, prev.link, prev.width, max(prev.space, s))
+                tokens[-1] = replace(prev, text=prev.text.rstrip() + " ", space=max(prev.space, s),
+                                     source=None if prev.source is None else prev.source.rstrip() + " ")
                 continue
             if bare:
-                tokens.append(_Token(bare + (" " if tail else ""), font, style.size, style.colour, run.link, w, s))
+                end = " " if tail else ""
+                tokens.append(_Token(bare + end, font, style.size, style.colour, run.link, w, s,
+                                     written + end if style.upper else None))
     return tokens
 
 
@@ -134,12 +136,15 @@ def _pieces(row: list[_Token]) -> tuple[Piece, ...]:
     for i, tok in enumerate(row):
         last = i == len(row) - 1
         text = tok.text.rstrip() if last else tok.text
+        source = None if tok.source is None else (tok.source.rstrip() if last else tok.source)
         w = tok.width + (0.0 if last else tok.space)
         prev = pieces[-1] if pieces else None
-        if prev and (prev.font, prev.size, prev.colour, prev.link) == (tok.font, tok.size, tok.colour, tok.link):
-            pieces[-1] = Piece(prev.text + text, prev.font, prev.size, prev.colour, prev.x, prev.width + w, prev.link)
+        if prev and (prev.font, prev.size, prev.colour, prev.link, prev.source is None) == (
+                tok.font, tok.size, tok.colour, tok.link, source is None):
+            joined = None if source is None else (prev.source or "") + source
+            pieces[-1] = replace(prev, text=prev.text + text, width=prev.width + w, source=joined)
         else:
-            pieces.append(Piece(text, tok.font, tok.size, tok.colour, x, w, tok.link))
+            pieces.append(Piece(text, tok.font, tok.size, tok.colour, x, w, tok.link, source))
         x += w
     return tuple(pieces)
 

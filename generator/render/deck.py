@@ -168,7 +168,10 @@ def _paragraph(para, line: Line, first: bool) -> None:
         etree.SubElement(ppr, qn("a:buNone"))
     for piece in pieces:
         run = para.add_run()
-        run.text = piece.text
+        # Capitals as a font attribute keep the words as written, for screen readers and editing.
+        run.text = piece.source if piece.source is not None else piece.text
+        if piece.source is not None:
+            run.font._rPr.set("cap", "all")
         font = run.font
         font.size = Pt(piece.size)
         font.name = piece.font.deck_family
