@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -454,3 +455,34 @@ def test_capitals_are_a_font_attribute_in_the_deck(deck) -> None:
     runs = [r for p in title.text_frame.paragraphs for r in p.runs]
     assert title.text_frame.text == "In their own words: Jim Gamble"
     assert runs and all(r.font._rPr.get("cap") == "all" for r in runs)
+
+
+def integrity(path: Path) -> dict:
+    """docx-integrity's JSON verdict on one file."""
+    import json
+
+    done = subprocess.run([sys.executable, "-m", "docx_integrity.cli", "check", "--json", "--no-config", str(path)],
+                          capture_output=True, text=True)
+    return json.loads(done.stdout)["files"][0]
+
+
+def test_an_independent_checker_finds_no_text_overflowing_the_deck(deck_path: Path, tmp_path: Path) -> None:
+    """docx-integrity measures every text box with the fonts it finds (Carlito for Calibri) and
+    reports overflow, overlap and shapes off the slide; it must find nothing at all, not even a warning."""
+    verdict = integrity(deck_path)
+    assert verdict["findings"] == [], verdict["findings"]
+
+    # The same checker does catch text that overflows, so its silence above means something.
+    from pptx.enum.text import MSO_AUTO_SIZE
+    from pptx.util import Pt
+
+    prs = Presentation()
+    box = prs.slides.add_slide(prs.slide_layouts[6]).shapes.add_textbox(Pt(50), Pt(50), Pt(200), Pt(30))
+    box.text_frame.word_wrap = True
+    box.text_frame.auto_size = MSO_AUTO_SIZE.NONE  # a new text box would otherwise grow to its text
+    box.text_frame.text = "A sentence far too long for its small box. " * 8
+    for run in box.text_frame.paragraphs[0].runs:
+        run.font.name, run.font.size = "Calibri", Pt(14)
+    bad = tmp_path / "overflowing.pptx"
+    prs.save(bad)
+    assert [f["code"] for f in integrity(bad)["findings"]] == ["PPT001"]
