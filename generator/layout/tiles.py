@@ -111,7 +111,7 @@ def _paras(ctx: Context, fig: FigureView, path: tuple, details: bool = True) -> 
              Para(plain(fig.label), ctx.style(None, "label", path))]
     if fig.change:
         mark = " (derived)" if fig.change.derived else ""
-        paras.append(Para(plain(_capital(fig.change.short) + mark), ctx.style(None, "change", path)))
+        paras.append(Para(plain(_capital(fig.change.text) + mark), ctx.style(None, "change", path)))
     if fig.detail and details:
         paras.append(Para(plain(_capital(fig.detail)), ctx.style(None, "caption", path)))
     return paras
