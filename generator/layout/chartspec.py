@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.charts.spec import ChartFonts, ChartSeries, ChartSpec
 from generator.layout.spec import ChartOptions
 from generator.layout.theme import Theme
-from generator.model.report import SeriesView
+from generator.model.report import SeriesView, Value
 
 _FORMATS = {"count": "#,##0", "percent": "0%", "money": "£#,##0"}
 
@@ -65,7 +65,9 @@ def _ordered(series: SeriesView, sort: str) -> tuple[tuple[str, ...], tuple[Char
     return tuple(series.categories[i] for i in order), rows
 
 
-def _label(value) -> str:
-    """A data label: the formatted value, starred when derived."""
-    return value.text.removeprefix("about ").join(("c. ", "*")) if value.derived and value.approximate else (
-        value.text + "*" if value.derived else value.text)
+def _label(value: Value) -> str:
+    """A data label: the formatted value, starred when derived ("about 99" becomes "c. 99*" to stay short)."""
+    if not value.derived:
+        return value.text
+    text = "c. " + value.text.removeprefix("about ") if value.approximate else value.text
+    return text + "*"

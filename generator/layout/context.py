@@ -25,7 +25,6 @@ class Context:
     layout: Layout
     problems: Collector
     page_id: str
-    strict_fit: bool = False
     item: Mapping[str, str] = field(default_factory=dict)  # `{item.x}` of a repeated page
 
     @property

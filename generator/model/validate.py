@@ -11,7 +11,7 @@ from typing import Any, Iterable
 
 from pydantic import BaseModel, ValidationError
 
-from generator.diagnostics import Collector, Diagnostic, error
+from generator.diagnostics import Diagnostic, error
 from generator.load.spans import Path, SpanMap, dotted
 
 _TYPE_NAMES = {
@@ -308,8 +308,3 @@ def _unwrap(annotation: Any) -> list[Any]:
     if origin in (typing.Union, types.UnionType):
         return [m for arg in typing.get_args(annotation) for m in _unwrap(arg)]
     return [annotation]
-
-
-def collect(collector: Collector, diagnostics: Iterable[Diagnostic]) -> None:
-    """Add diagnostics to a collector (a small helper so stages read the same)."""
-    collector.extend(diagnostics)
