@@ -6,7 +6,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.diagnostics import (
-    Collector, Diagnostic, DiagnosticError, Severity, Span, display_path, sorted_diagnostics,
+    Collector,
+    Diagnostic,
+    DiagnosticError,
+    Severity,
+    Span,
+    display_path,
+    sorted_diagnostics,
 )
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")

@@ -39,7 +39,9 @@ class ChartCache:
         hit = self.get(spec, width, height)
         if hit is not None:
             return hit
-        from generator.charts.record import record  # record.py itself imports matplotlib lazily
+        from generator.charts.record import (
+            record,  # record.py itself imports matplotlib lazily
+        )
 
         ops = record(spec, width, height)
         self.put(spec, width, height, ops)

@@ -13,7 +13,12 @@ from generator.charts.alt import describe
 from generator.charts.deck_axes import style_axes
 from generator.charts.deck_common import set_font
 from generator.charts.deck_points import colour_points, label_points
-from generator.charts.deck_xml import fix_axis_ids, place_title_top_left, set_alt_text, set_hole_size
+from generator.charts.deck_xml import (
+    fix_axis_ids,
+    place_title_top_left,
+    set_alt_text,
+    set_hole_size,
+)
 from generator.charts.spec import ChartSpec
 
 CHART_TYPES: dict[str, XL_CHART_TYPE] = {

@@ -7,8 +7,8 @@ from pptx.chart.plot import _BasePlot
 from pptx.chart.series import _BaseSeries
 from pptx.dml.chtfmt import ChartFormat
 from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
-from pptx.oxml.ns import qn
 from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_PATTERN_TYPE
+from pptx.oxml.ns import qn
 from pptx.util import Pt
 
 from generator.charts import style

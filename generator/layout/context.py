@@ -13,6 +13,7 @@ from generator.layout.text import Para, fit, valign
 from generator.layout.theme import Style, Theme
 from generator.model.markup import Run
 from generator.model.report import Report
+from generator.model.resolve import report_unknown
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
 
@@ -42,9 +43,7 @@ class Context:
         def sub(match: re.Match[str]) -> str:
             key = match.group(1)
             if key not in values:
-                from generator.model.resolve import _unknown
-
-                _unknown(self.problems, self.layout.spans, path, "placeholder", "{" + key + "}",
+                report_unknown(self.problems, self.layout.spans, path, "placeholder", "{" + key + "}",
                          ["{" + k + "}" for k in values])
                 return match.group(0)
             return values[key]
@@ -68,21 +67,17 @@ class Context:
 
     def missing(self, path: tuple, what: str, name: str | None, known: list[str]) -> None:
         """Report a binding to data that does not exist (or a block that names none)."""
-        from generator.model.resolve import _unknown
-
         if name is None:
             self.problems.error(self.span(path[:-1]), f"this block needs `{path[-1]}:` naming a {what}",
                                 "known: " + ", ".join(known))
             return
-        _unknown(self.problems, self.layout.spans, path, what, name, known)
+        report_unknown(self.problems, self.layout.spans, path, what, name, known)
 
     def style(self, name: str | None, default: str, path: tuple) -> Style:
         """A theme style by name, reported when unknown."""
         key = name or default
         if key not in self.theme.styles:
-            from generator.model.resolve import _unknown
-
-            _unknown(self.problems, self.layout.spans, path + ("style",), "style", key, list(self.theme.styles))
+            report_unknown(self.problems, self.layout.spans, path + ("style",), "style", key, list(self.theme.styles))
             key = default if default in self.theme.styles else next(iter(self.theme.styles))
         return self.theme.style(key)
 

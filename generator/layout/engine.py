@@ -15,6 +15,7 @@ from generator.layout.notes import speaker_notes
 from generator.layout.spec import Margins, Page
 from generator.layout.spec_load import Layout
 from generator.model.report import Report
+from generator.model.resolve import report_unknown
 
 SIZES = {"A4": (595.2756, 841.8898), "16:9": (960.0, 540.0)}
 
@@ -75,9 +76,7 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
     used: dict[str, int] = {}
     for j, block in enumerate(page.blocks):
         if block.area not in areas:
-            from generator.model.resolve import _unknown
-
-            _unknown(ctx.problems, ctx.layout.spans, path + ("blocks", j, "area"), "area", block.area, sorted(areas))
+            report_unknown(ctx.problems, ctx.layout.spans, path + ("blocks", j, "area"), "area", block.area, sorted(areas))
         elif block.area in used and block.type not in ("shape", "rule") and page.blocks[used[block.area]].type not in ("shape", "rule"):
             ctx.problems.error(ctx.span(path + ("blocks", j)), f"this block overlaps block {used[block.area] + 1} "
                                f"in area {block.area!r} on page {page.id!r}", "give each block its own area")
@@ -86,9 +85,7 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
     if page.flow:
         for k, name in enumerate(page.flow.into):
             if name not in areas:
-                from generator.model.resolve import _unknown
-
-                _unknown(ctx.problems, ctx.layout.spans, path + ("flow", "into", k), "area", name, sorted(areas))
+                report_unknown(ctx.problems, ctx.layout.spans, path + ("flow", "into", k), "area", name, sorted(areas))
                 return None
     return areas
 

@@ -8,12 +8,18 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
-from generator.diagnostics import Collector, DiagnosticError, SpanlessError, display_path
+from generator.diagnostics import (
+    Collector,
+    DiagnosticError,
+    SpanlessError,
+    display_path,
+)
 from generator.layout.grid import area_cells
 from generator.layout.merge import merge
 from generator.layout.spec import LayoutFile, ThemeFile
 from generator.layout.theme import Theme, build_theme
 from generator.load import SpanMap, load_yaml
+from generator.model.resolve import report_unknown
 from generator.model.validate import validate_model
 
 MAX_EXTENDS = 8
@@ -105,9 +111,7 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
             report_grid_error(problems, spans, name, exc)
     for i, page in enumerate(spec.pages):
         if page.grid not in spec.grids:
-            from generator.model.resolve import _unknown
-
-            _unknown(problems, spans, ("pages", i, "grid"), "grid", page.grid, list(spec.grids))
+            report_unknown(problems, spans, ("pages", i, "grid"), "grid", page.grid, list(spec.grids))
         if page.master != "none" and page.master not in spec.masters:
             problems.error(spans.at(("pages", i, "master")), f"unknown master {page.master!r}",
                            "masters: " + ", ".join(list(spec.masters) + ["none"]))
@@ -115,11 +119,9 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
 
 def _check_colours(spec: LayoutFile, theme: Theme, spans: SpanMap, problems: Collector) -> None:
     """Every colour the layout names by name exists in the theme."""
-    from generator.model.resolve import _unknown
-
     def check(value: str | None, path: tuple) -> None:
         if value and not value.startswith("#") and value not in theme.colours:
-            _unknown(problems, spans, path, "colour", value, sorted(theme.colours))
+            report_unknown(problems, spans, path, "colour", value, sorted(theme.colours))
 
     for name, master in spec.masters.items():
         check(master.background, ("masters", name, "background"))

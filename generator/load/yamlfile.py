@@ -15,7 +15,14 @@ from typing import Any
 
 import yaml
 
-from generator.diagnostics import Collector, Diagnostic, DiagnosticError, Span, display_path, error
+from generator.diagnostics import (
+    Collector,
+    Diagnostic,
+    DiagnosticError,
+    Span,
+    display_path,
+    error,
+)
 from generator.load.spans import Path, SpanMap, dotted
 from generator.load.syntax import describe_syntax_error
 

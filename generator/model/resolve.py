@@ -12,7 +12,15 @@ from generator.model.datafile import DataFile, Figure, FigureRef, Series
 from generator.model.formatting import Formatter
 from generator.model.markup import parse_blocks, parse_inline
 from generator.model.report import (
-    FigureView, ListView, QuoteView, Report, SectionView, SeriesRow, SeriesView, SourceView, Value,
+    FigureView,
+    ListView,
+    QuoteView,
+    Report,
+    SectionView,
+    SeriesRow,
+    SeriesView,
+    SourceView,
+    Value,
 )
 
 
@@ -48,7 +56,7 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
     )
 
 
-def _unknown(problems: Collector, spans: SpanMap, path: tuple, what: str, name: str, known: list[str]) -> None:
+def report_unknown(problems: Collector, spans: SpanMap, path: tuple, what: str, name: str, known: list[str]) -> None:
     """Report a reference to something that does not exist, with a did-you-mean."""
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
     if close:
@@ -71,11 +79,11 @@ def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter
         elif fig.part_of is not None:
             whole = data.figures.get(fig.part_of)
             if whole is None:
-                _unknown(problems, spans, path + ("part_of",), "figure", fig.part_of, list(data.figures))
+                report_unknown(problems, spans, path + ("part_of",), "figure", fig.part_of, list(data.figures))
             else:
                 share = derive.share(fig, whole, fig.part_of, fmt)
         if fig.source is not None and fig.source not in data.sources:
-            _unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
+            report_unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
         views[key] = FigureView(key, derive.stated_value(fig, fmt), fig.unit, fig.label, fig.detail, fig.headline,
                                 _change(fig, key, fmt, previous, data), share, fig.source)
     _check_parts(data, spans, problems, fmt)
@@ -151,7 +159,7 @@ def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile
         return Value(value, fmt.number(value, series.unit))
     fig = data.figures.get(value.figure)
     if fig is None:
-        _unknown(problems, spans, path + ("figure",), "figure", value.figure, list(data.figures))
+        report_unknown(problems, spans, path + ("figure",), "figure", value.figure, list(data.figures))
         return Value(0, "?")
     resolved = _at(value, fig, data, fmt, previous)
     if resolved is None and value.at == "remainder" and _dangling_part_of(data):

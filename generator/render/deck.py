@@ -14,7 +14,15 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from generator.layout.frame import (
-    ChartItem, Document, ImageItem, Item, Line, PageFrame, RectItem, RuleItem, TextItem,
+    ChartItem,
+    Document,
+    ImageItem,
+    Item,
+    Line,
+    PageFrame,
+    RectItem,
+    RuleItem,
+    TextItem,
 )
 from generator.render.zipfix import normalise_zip
 

@@ -9,7 +9,15 @@ from reportlab.lib.colors import HexColor
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.layout.frame import (
-    ChartItem, Document, ImageItem, Item, Line, PageFrame, RectItem, RuleItem, TextItem,
+    ChartItem,
+    Document,
+    ImageItem,
+    Item,
+    Line,
+    PageFrame,
+    RectItem,
+    RuleItem,
+    TextItem,
 )
 
 
