@@ -637,3 +637,25 @@ def test_changes_derived_from_last_years_file_are_explained_in_the_sources() -> 
         assert fig.change.note in notes
     printed = [" ".join(r.text for r in p.runs) for p in sources_paras(ctx, ("pages", 0))]
     assert all(any(fig.change.note in line for line in printed) for fig in changed)
+
+
+def test_characters_the_fonts_cannot_draw_are_errors(tmp_path: Path, cli) -> None:
+    """A tick mark the theme's fonts lack would print as an empty box: reported wherever it is set."""
+    text = DATA.read_text(encoding="utf-8")
+    text = replace_once(text, "    pull: Two years on the concept is proven.\n", "    pull: Two years on the concept is proven ✓.\n")
+    text = replace_once(text, "answer. Two years on the concept is\n        proven.", "answer. Two years on the concept is\n        proven ✓.")
+    data = tmp_path / "ceop-2007-08.yaml"
+    data.write_text(text, encoding="utf-8")
+
+    done = cli("check", data)
+
+    assert done.returncode == 1
+    missing = "uses characters the font Caladea-Italic does not have: '✓' (U+2713)"
+    assert diagnostics(done.stderr) == [
+        f"layouts/deck-16x9.yaml:{line_of(DECK_LAYOUT, '{area: quote, type: quote, style: quote_large')}:9: error: "
+        f"quote 'vernon_coaker' on slide 'quote' {missing}",
+        f"layouts/report-a4.yaml:{line_of(PDF_LAYOUT, '- quote: vernon_coaker')}:11: error: "
+        f"quote 'vernon_coaker' on page 'story' {missing}",
+        f"layouts/report-a4.yaml:{line_of(PDF_LAYOUT, '- full_quote: vernon_coaker')}:11: error: "
+        f"flow text on page 'story' {missing}",
+    ], done.stderr

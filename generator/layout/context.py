@@ -73,6 +73,15 @@ class Context:
             return
         report_unknown(self.problems, self.layout.spans, path, what, name, known)
 
+    def report_missing_glyphs(self, missing: frozenset[tuple[str, str]], name: str, path: tuple) -> None:
+        """Characters the theme's fonts cannot draw are an error: they would print as empty boxes."""
+        if not missing:
+            return
+        shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in sorted({ch for ch, _ in missing}))
+        faces = ", ".join(sorted({face for _, face in missing}))
+        self.problems.error(self.span(path), f"{name} uses characters the font {faces} does not have: {shown}",
+                            "replace them, or give the theme a font that has them")
+
     def style(self, name: str | None, default: str, path: tuple) -> Style:
         """A theme style by name, reported when unknown."""
         key = name or default
@@ -98,6 +107,7 @@ class Context:
         elif result.setting.scale < start - 1e-9:  # callers that chose a smaller start warn themselves
             self.problems.warning(self.span(path), f"{name} was set at {size:.1f} pt, below its preferred "
                                   f"{first.size:.1f} pt, to fit its box", "shorten the text or enlarge the area")
+        self.report_missing_glyphs(result.setting.missing_glyphs(), name, path)
         return TextItem(box, valign(result.setting, box.h, where), role)
 
 

@@ -21,6 +21,7 @@ class TextChunk:
     paras: tuple[Para, ...]
     keep_with_next: bool = False
     role: str = "body"
+    path: tuple = ()  # the flow item it came from, for diagnostics
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,9 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
             section = ctx.bound("section", item.section, where + ("section",))
             if section is None:
                 continue
-            out.append(TextChunk((Para(plain(section.title), ctx.style(None, "h2", where)),), True, "heading"))
+            out.append(TextChunk((Para(plain(section.title), ctx.style(None, "h2", where)),), True, "heading", where))
             body = ctx.style(None, "body", where)
-            out.append(TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks)))
+            out.append(TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks), path=where))
         elif item.quote:
             quote = ctx.bound("quote", item.quote, where + ("quote",))
             if quote is None:
@@ -55,9 +56,9 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
             lst = ctx.bound("list", item.list, where + ("list",))
             if lst is None:
                 continue
-            out.append(TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where)),), True, "heading"))
+            out.append(TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where)),), True, "heading", where))
             body = ctx.style(None, "body", where)
-            out.append(TextChunk(tuple(Para(runs, body, "bullet") for runs in lst.items)))
+            out.append(TextChunk(tuple(Para(runs, body, "bullet") for runs in lst.items), path=where))
         elif item.chart or item.series:
             key = item.series or item.chart or ""
             series = ctx.bound("series", key, where + ("series" if item.series else "chart",))
@@ -81,14 +82,14 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
             out.append(BoxChunk(item.height, lambda box, f=fig, w=where, b=block: tile(ctx, f, box, w, b)))
         elif item.heading:
             text = ctx.fill(item.heading, where + ("heading",))
-            out.append(TextChunk((Para(plain(text), ctx.style(None, "h2", where)),), True, "heading"))
+            out.append(TextChunk((Para(plain(text), ctx.style(None, "h2", where)),), True, "heading", where))
         elif item.full_quote:
             quote = ctx.bound("quote", item.full_quote, where + ("full_quote",))
             if quote is None:
                 continue
             out.extend(_full_quote(ctx, quote, where))
         elif item.sources:
-            out.append(TextChunk(tuple(sources_paras(ctx, where)), False, "body"))
+            out.append(TextChunk(tuple(sources_paras(ctx, where)), False, "body", where))
     return out
 
 
@@ -100,7 +101,7 @@ def _full_quote(ctx: Context, quote, where: tuple) -> list[Chunk]:
     body = ctx.style(None, "quote_body", where)
     paras = [Para(plain(f"“{p}" + ("”" if i == len(quote.paragraphs) - 1 else "")), body)
              for i, p in enumerate(quote.paragraphs)]
-    return [TextChunk((who,), True, "quote"), TextChunk(tuple(paras), False, "quote")]
+    return [TextChunk((who,), True, "quote", where), TextChunk(tuple(paras), False, "quote", where)]
 
 
 @dataclass
@@ -156,7 +157,9 @@ class Filler:
         self.y += chunk.height
 
     def _text(self, chunk: TextChunk, following: Chunk | None) -> None:
-        lines = list(set_paras(chunk.paras, self.areas[0].w).lines)
+        setting = set_paras(chunk.paras, self.areas[0].w)
+        self.ctx.report_missing_glyphs(setting.missing_glyphs(), f"flow text on page {self.ctx.page_id!r}", chunk.path or self.path)
+        lines = list(setting.lines)
         need_after = self.gap + _first_lines_height(following, self.areas[0].w) if chunk.keep_with_next else 0.0
         if chunk.keep_with_next and self.y > 0 and _height(lines) + need_after > self._room:
             self._next_area()

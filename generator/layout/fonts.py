@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,7 +42,14 @@ def register(path: Path, deck_family: str, bold: bool, italic: bool) -> Font:
 
 def width(text: str, font: Font, size: float) -> float:
     """Advance width of `text` in points, from the font file's metrics."""
-    return pdfmetrics.stringWidth(text, font.name, size)
+    return _unit_width(text, font.name) * size
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _unit_width(text: str, font_name: str) -> float:
+    """Width at 1 pt. Widths scale linearly with size, and fitting measures the same words at
+    many sizes, so this pure function of a registered font is memoised (it changes no behaviour)."""
+    return pdfmetrics.stringWidth(text, font_name, 1.0)
 
 
 def ascent(font: Font, size: float) -> float:
@@ -60,3 +68,9 @@ def cap_height(font: Font, size: float) -> float:
     """Height of capital letters, in points (for optical alignment of large numbers)."""
     face = pdfmetrics.getFont(font.name).face
     return getattr(face, "capHeight", face.ascent * 0.7) * size / 1000
+
+
+def missing_glyphs(text: str, font: Font) -> set[str]:
+    """Characters of `text` the font has no glyph for (they would print as empty boxes)."""
+    cmap = pdfmetrics.getFont(font.name).face.charToGlyph
+    return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}

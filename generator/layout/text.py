@@ -36,6 +36,11 @@ class Setting:
     too_wide: float
     scale: float
 
+    def missing_glyphs(self) -> frozenset[tuple[str, str]]:
+        """(character, font name) for every character set in a font that has no glyph for it."""
+        return frozenset((ch, piece.font.name) for line in self.lines for piece in line.pieces
+                         for ch in fonts.missing_glyphs(piece.text, piece.font))
+
 
 @dataclass(frozen=True)
 class _Token:
@@ -142,7 +147,8 @@ def _pieces(row: list[_Token]) -> tuple[Piece, ...]:
         if prev and (prev.font, prev.size, prev.colour, prev.link, prev.source is None) == (
                 tok.font, tok.size, tok.colour, tok.link, source is None):
             joined = None if source is None else (prev.source or "") + source
-            pieces[-1] = replace(prev, text=prev.text + text, width=prev.width + w, source=joined)
+            pieces[-1] = Piece(prev.text + text, prev.font, prev.size, prev.colour, prev.x, prev.width + w,
+                               prev.link, joined)
         else:
             pieces.append(Piece(text, tok.font, tok.size, tok.colour, x, w, tok.link, source))
         x += w
@@ -160,18 +166,35 @@ class Fit:
 
 
 def fit(paras: Sequence[Para], width: float, height: float, min_scale: float, start: float = 1.0) -> Fit:
-    """Set text at the largest scale (from `start` down to `min_scale`) at which it fits the box."""
+    """Set text at the largest scale (from `start` down to `min_scale`, in quarter-point steps) that fits the box.
+
+    Smaller text never needs more room, so the largest fitting step is found by bisection.
+    """
     base = paras[0].style.size if paras else 1.0
     step = SIZE_STEP / base
-    scale = start
-    while True:
-        setting = set_paras(paras, width, scale)
-        if setting.height <= height + 0.01 and setting.too_wide <= 0.01:
-            return Fit(setting, True, scale < 1.0, 0.0)
-        if scale - step < min_scale - 1e-9:
-            overflow = max(setting.height - height, setting.too_wide)
-            return Fit(setting, False, scale < 1.0, overflow)
-        scale -= step
+    last = max(0, int((start - min_scale) / step + 1e-9))  # the smallest allowed step
+
+    def at(k: int) -> Setting:
+        return set_paras(paras, width, start - k * step)
+
+    def fits(setting: Setting) -> bool:
+        return setting.height <= height + 0.01 and setting.too_wide <= 0.01
+
+    first = at(0)
+    if fits(first):
+        return Fit(first, True, start < 1.0, 0.0)
+    smallest = at(last)
+    if not fits(smallest):
+        return Fit(smallest, False, smallest.scale < 1.0, max(smallest.height - height, smallest.too_wide))
+    low, high, best = 0, last, smallest  # step `low` does not fit, step `high` does
+    while high - low > 1:
+        mid = (low + high) // 2
+        setting = at(mid)
+        if fits(setting):
+            high, best = mid, setting
+        else:
+            low = mid
+    return Fit(best, True, best.scale < 1.0, 0.0)
 
 
 def valign(setting: Setting, height: float, where: str) -> tuple[Line, ...]:
