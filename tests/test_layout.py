@@ -659,3 +659,20 @@ def test_characters_the_fonts_cannot_draw_are_errors(tmp_path: Path, cli) -> Non
         f"layouts/report-a4.yaml:{line_of(PDF_LAYOUT, '- full_quote: vernon_coaker')}:11: error: "
         f"flow text on page 'story' {missing}",
     ], done.stderr
+
+
+def test_chart_words_the_fonts_cannot_draw_are_errors_at_the_chart_block(tmp_path: Path, cli) -> None:
+    text = replace_once(DATA.read_text(encoding="utf-8"), "      - Operational deployments\n",
+                        "      - Operational deployments ✓\n")
+    data = tmp_path / "ceop-2007-08.yaml"
+    data.write_text(text, encoding="utf-8")
+
+    done = cli("check", data)
+
+    assert done.returncode == 1
+    missing = "uses characters the fonts Carlito-Bold and Carlito-Regular do not have: '✓' (U+2713)"
+    assert diagnostics(done.stderr) == [
+        f"layouts/deck-16x9.yaml:{line_of(DECK_LAYOUT, 'series: outcomes') - 2}:9: error: a chart on slide 'outcomes' {missing}",
+        f"layouts/report-a4.yaml:{line_of(PDF_LAYOUT, 'series: outcomes') - 2}:9: error: "
+        f"chart 'Results of CEOP activity' on page 'in-numbers' {missing}",
+    ], done.stderr

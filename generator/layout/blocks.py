@@ -6,6 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
+from generator.layout import fonts
 from generator.layout.chartspec import chart_spec
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
@@ -94,6 +95,7 @@ def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
         return []
     size = ctx.theme.spacing.get("chart_font", 9)
     spec = chart_spec(series, options, ctx.theme, size)
+    check_chart_glyphs(ctx, spec, path)
     if ctx.layout.spec.output != "deck" or not spec.derived_note:
         return [ChartItem(box, spec)]
     # A native deck chart has no place for a footnote, so the note that marks derived
@@ -112,6 +114,23 @@ def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> boo
     for key, message, hint in problems:
         ctx.problems.error(ctx.span(path + (key,)), message, hint)
     return not problems
+
+
+def check_chart_glyphs(ctx: Context, spec, path: tuple) -> None:
+    """A chart's words are drawn in the theme's sans family: report characters it cannot draw."""
+    family = ctx.theme.families.get("sans") or next(iter(ctx.theme.families.values()))
+    words = [spec.title, *spec.categories, spec.derived_note or "", spec.x_title or "", spec.y_title or ""]
+    words += [s.name for s in spec.series] + [label for s in spec.series for label in s.labels]
+    text = " ".join(words)
+    missing = frozenset((ch, face.name) for face in (family.regular, family.bold)
+                        for ch in fonts.missing_glyphs(text, face))
+    name = f"chart {spec.title[:30]!r}" if spec.title else "a chart"
+    ctx.report_missing_glyphs(missing, f"{name} on {_where(ctx)}", path)
+
+
+def _where(ctx: Context) -> str:
+    """"slide 'x'" or "page 'x'", for messages."""
+    return f"{'slide' if ctx.layout.spec.output == 'deck' else 'page'} {ctx.page_id!r}"
 
 
 def _quote(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:

@@ -78,8 +78,9 @@ class Context:
         if not missing:
             return
         shown = ", ".join(f"{ch!r} (U+{ord(ch):04X})" for ch in sorted({ch for ch, _ in missing}))
-        faces = ", ".join(sorted({face for _, face in missing}))
-        self.problems.error(self.span(path), f"{name} uses characters the font {faces} does not have: {shown}",
+        faces = sorted({face for _, face in missing})
+        fonts_named = f"the font {faces[0]} does" if len(faces) == 1 else f"the fonts {' and '.join(faces)} do"
+        self.problems.error(self.span(path), f"{name} uses characters {fonts_named} not have: {shown}",
                             "replace them, or give the theme a font that has them")
 
     def style(self, name: str | None, default: str, path: tuple) -> Style:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from generator.layout.blocks import pull_quote
+from generator.layout.blocks import check_chart, check_chart_glyphs, pull_quote
 from generator.layout.chartspec import chart_spec
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
@@ -64,12 +64,11 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
             series = ctx.bound("series", key, where + ("series" if item.series else "chart",))
             if series is None:
                 continue
-            from generator.layout.blocks import check_chart
-
             options = item.options or ChartOptions()
             if not check_chart(ctx, series, options, where + ("options",)):
                 continue
             spec = chart_spec(series, options, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
+            check_chart_glyphs(ctx, spec, where)
             out.append(BoxChunk(item.height, lambda box, s=spec: [ChartItem(box, s)]))
         elif item.figure:
             fig = ctx.bound("figure", item.figure, where + ("figure",))
