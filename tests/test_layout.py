@@ -639,13 +639,21 @@ def test_changes_derived_from_last_years_file_are_explained_in_the_sources() -> 
     assert all(any(fig.change.note in line for line in printed) for fig in changed)
 
 
-def test_characters_the_fonts_cannot_draw_are_errors(tmp_path: Path, cli) -> None:
-    """A tick mark the theme's fonts lack would print as an empty box: reported wherever it is set."""
+def edited_data(tmp_path: Path, *edits: tuple[str, str]) -> Path:
+    """The shipped data file with each (old, new) text replaced once, written into tmp_path."""
     text = DATA.read_text(encoding="utf-8")
-    text = replace_once(text, "    pull: Two years on the concept is proven.\n", "    pull: Two years on the concept is proven ✓.\n")
-    text = replace_once(text, "answer. Two years on the concept is\n        proven.", "answer. Two years on the concept is\n        proven ✓.")
+    for old, new in edits:
+        text = replace_once(text, old, new)
     data = tmp_path / "ceop-2007-08.yaml"
     data.write_text(text, encoding="utf-8")
+    return data
+
+
+def test_characters_the_fonts_cannot_draw_are_errors(tmp_path: Path, cli) -> None:
+    """A tick mark the theme's fonts lack would print as an empty box: reported wherever it is set."""
+    data = edited_data(tmp_path,
+                       ("    pull: Two years on the concept is proven.\n", "    pull: Two years on the concept is proven ✓.\n"),
+                       ("answer. Two years on the concept is\n        proven.", "answer. Two years on the concept is\n        proven ✓."))
 
     done = cli("check", data)
 
@@ -662,10 +670,7 @@ def test_characters_the_fonts_cannot_draw_are_errors(tmp_path: Path, cli) -> Non
 
 
 def test_chart_words_the_fonts_cannot_draw_are_errors_at_the_chart_block(tmp_path: Path, cli) -> None:
-    text = replace_once(DATA.read_text(encoding="utf-8"), "      - Operational deployments\n",
-                        "      - Operational deployments ✓\n")
-    data = tmp_path / "ceop-2007-08.yaml"
-    data.write_text(text, encoding="utf-8")
+    data = edited_data(tmp_path, ("      - Operational deployments\n", "      - Operational deployments ✓\n"))
 
     done = cli("check", data)
 
