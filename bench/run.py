@@ -21,13 +21,13 @@ PROBE = r"""
 import json, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-import generator.pipeline, generator.model.load_report, generator.layout.engine, generator.layout.spec_load
+import generator.pipeline, generator.model.load_report, generator.layout.engine, generator.layoutfile.load
 import generator.render.pdf, generator.render.deck
 t_import = time.perf_counter()
 from generator.diagnostics import Collector
 from generator.load import load_yaml
 from generator.model.load_report import load_report
-from generator.layout.spec_load import load_layout
+from generator.layoutfile.load import load_layout
 from generator.layout.engine import lay_out
 from generator.render.pdf import render_pdf
 from generator.render.deck import render_deck

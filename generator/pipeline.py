@@ -101,7 +101,7 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
 
 def _load_layouts(options: Options, problems: Collector) -> list:
     """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
-    from generator.layout.spec_load import load_layout
+    from generator.layoutfile.load import load_layout
 
     layouts = []
     for path, output in ((options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), "pdf"),

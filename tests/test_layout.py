@@ -18,8 +18,8 @@ from generator.diagnostics import Collector, SpanlessError
 from generator.layout.engine import SIZES, lay_out
 from generator.layout.frame import Box, ChartItem, Document, RectItem, TextItem
 from generator.layout.grid import area_cells, resolve_grid
-from generator.layout.spec import Grid
-from generator.layout.spec_load import Layout, load_layout
+from generator.layoutfile.spec import Grid
+from generator.layoutfile.load import Layout, load_layout
 from generator.model.load_report import load_report
 
 ROOT = Path(__file__).resolve().parent.parent

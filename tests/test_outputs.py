@@ -355,7 +355,7 @@ def test_render_failure_writes_neither_file(shipped_build: Path, tmp_path: Path,
     """Both outputs are rendered in memory first: a deck that fails to render leaves the PDF untouched too."""
     from generator.diagnostics import Collector
     from generator.layout.engine import lay_out
-    from generator.layout.spec_load import load_layout
+    from generator.layoutfile.load import load_layout
     from generator.model.load_report import load_report
     from generator.render import deck as deck_backend
     from generator.render.write import render_documents

@@ -10,7 +10,7 @@ from generator.layout import fonts
 from generator.layout.chartspec import chart_spec
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
-from generator.layout.spec import Block, ChartOptions
+from generator.layoutfile.spec import Block, ChartOptions
 from generator.layout.text import Para
 from generator.layout.tiles import tile, tiles
 from generator.model.markup import Run, parse_inline

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 
-from generator.layout.spec import ChartOptions
+from generator.layoutfile.spec import ChartOptions
 from generator.model.report import SeriesView
 
 ROUND = ("donut", "pie")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.charts.spec import ChartFonts, ChartSeries, ChartSpec
-from generator.layout.spec import ChartOptions
+from generator.layoutfile.spec import ChartOptions
 from generator.layout.theme import Theme
 from generator.model.report import SeriesView, Value
 

@@ -8,7 +8,7 @@ from typing import Any, Mapping, Sequence
 
 from generator.diagnostics import Collector, Span
 from generator.layout.frame import Box, Line, TextItem
-from generator.layout.spec_load import Layout
+from generator.layoutfile.load import Layout
 from generator.layout.text import Para, fit, valign
 from generator.layout.theme import Style, Theme
 from generator.model.markup import Run

@@ -12,8 +12,8 @@ from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
 from generator.layout.grid import resolve_grid
 from generator.layout.masters import master_items
 from generator.layout.notes import speaker_notes
-from generator.layout.spec import Margins, Page
-from generator.layout.spec_load import Layout
+from generator.layoutfile.spec import Margins, Page
+from generator.layoutfile.load import Layout
 from generator.model.report import Report
 from generator.model.resolve import report_unknown
 
@@ -68,8 +68,8 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
     try:
         areas = resolve_grid(grid, content)
     except SpanlessError as exc:
-        # Same span and words as spec_load's check of the areas, so the two collapse into one.
-        from generator.layout.spec_load import report_grid_error
+        # Same span and words as the layout loader's check of the areas, so the two collapse into one.
+        from generator.layoutfile.load import report_grid_error
 
         report_grid_error(ctx.problems, ctx.layout.spans, page.grid, exc)
         return None
@@ -172,7 +172,7 @@ def _master(ctx: Context, page: Page, width: float, height: float, margins: Marg
     if page.master == "none":
         return []
     master = ctx.layout.spec.masters.get(page.master)
-    if master is None:  # an unknown master, already reported by spec_load
+    if master is None:  # an unknown master, already reported when the layout was loaded
         return []
     return master_items(ctx, master, width, height, margins, number, section, ("masters", page.master))
 

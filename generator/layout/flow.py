@@ -10,7 +10,7 @@ from generator.layout.chartspec import chart_spec
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
 from generator.layout.notes import sources_paras
-from generator.layout.spec import ChartOptions, FlowItem
+from generator.layoutfile.spec import ChartOptions, FlowItem
 from generator.layout.text import Para, set_paras
 
 
@@ -74,7 +74,7 @@ def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
             fig = ctx.bound("figure", item.figure, where + ("figure",))
             if fig is None:
                 continue
-            from generator.layout.spec import Block
+            from generator.layoutfile.spec import Block
             from generator.layout.tiles import tile
 
             block = Block(area="flow", type="figure", figure=item.figure)

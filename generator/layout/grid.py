@@ -6,7 +6,7 @@ from typing import Sequence
 
 from generator.diagnostics import SpanlessError
 from generator.layout.frame import Box
-from generator.layout.spec import Grid
+from generator.layoutfile.spec import Grid
 
 
 class GridError(SpanlessError):

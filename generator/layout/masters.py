@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, Item, RectItem, RuleItem
 from generator.layout.logo import logo_items
-from generator.layout.spec import Margins, Master
+from generator.layoutfile.spec import Margins, Master
 from generator.layout.text import Para
 
 

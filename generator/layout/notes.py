@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.layout.context import Context, plain
 from generator.layout.frame import ChartItem, Item, TextItem
-from generator.layout.spec import Block
+from generator.layoutfile.spec import Block
 from generator.layout.text import Para
 from generator.model.markup import Run
 

@@ -9,7 +9,7 @@ from typing import Mapping
 
 from generator.diagnostics import Collector, SpanlessError
 from generator.layout import fonts
-from generator.layout.spec import TextStyle, ThemeFile
+from generator.layoutfile.spec import TextStyle, ThemeFile
 from generator.load.spans import SpanMap
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from generator.layout.context import Context, floor_scale, plain
 from generator.layout.frame import Box, Item, RectItem
-from generator.layout.spec import Block
+from generator.layoutfile.spec import Block
 from generator.layout.text import Para, fit
 from generator.model.report import FigureView
 

@@ -15,8 +15,8 @@ from generator.diagnostics import (
     display_path,
 )
 from generator.layout.grid import area_cells
-from generator.layout.merge import merge
-from generator.layout.spec import LayoutFile, ThemeFile
+from generator.layoutfile.merge import merge
+from generator.layoutfile.spec import LayoutFile, ThemeFile
 from generator.layout.theme import Theme, build_theme
 from generator.load import SpanMap, load_yaml
 from generator.model.resolve import report_unknown
