@@ -4,17 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from generator.charts.spec import ChartKind, ChartSeries
+from generator.charts.kinds import KINDS, ChartKind
+from generator.charts.spec import ChartSeries
 
-_KIND_NAMES: dict[str, str] = {
-    "column": "Column chart",
-    "bar": "Bar chart",
-    "stacked_column": "Stacked column chart",
-    "stacked_bar": "Stacked bar chart",
-    "line": "Line chart",
-    "donut": "Donut chart",
-    "pie": "Pie chart",
-}
 
 
 def describe(kind: ChartKind, title: str, categories: Sequence[str], series: Sequence[ChartSeries]) -> str:
@@ -23,7 +15,7 @@ def describe(kind: ChartKind, title: str, categories: Sequence[str], series: Seq
     Example: "Column chart of 2007/08 outcomes: 297 arrests, 131 children
     safeguarded, 25 offenders located."
     """
-    head = _KIND_NAMES.get(kind, "Chart")
+    head = KINDS[kind].noun
     if title.strip():
         head += f" of {title.strip().rstrip('.')}"
     if not series or not categories:

@@ -19,6 +19,7 @@ from generator.charts.deck_xml import (
     set_alt_text,
     set_hole_size,
 )
+from generator.charts.kinds import KINDS
 from generator.charts.spec import ChartSpec
 
 CHART_TYPES: dict[str, XL_CHART_TYPE] = {
@@ -30,6 +31,7 @@ CHART_TYPES: dict[str, XL_CHART_TYPE] = {
     "donut": XL_CHART_TYPE.DOUGHNUT,
     "pie": XL_CHART_TYPE.PIE,
 }
+assert set(CHART_TYPES) == set(KINDS), "every chart kind needs a deck chart type"
 EMU_PER_POINT = 12700
 _LEGEND_POSITIONS = {
     "top": XL_LEGEND_POSITION.TOP,
@@ -97,7 +99,7 @@ def _plot(chart: Chart, spec: ChartSpec) -> None:
     """Bar widths, overlaps and ring size matching the PDF geometry."""
     plot = chart.plots[0]
     plot.vary_by_categories = style.by_category(spec)
-    if spec.kind in ("column", "bar", "stacked_column", "stacked_bar"):
+    if not (KINDS[spec.kind].round or KINDS[spec.kind].line):
         plot.gap_width = round(style.GAP_WIDTH * 100)
         plot.overlap = 100 if spec.kind in style.STACKED_KINDS else 0
     if spec.kind == "donut":

@@ -7,7 +7,8 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-ChartKind = Literal["column", "bar", "stacked_column", "stacked_bar", "line", "donut", "pie"]
+from generator.charts.kinds import ChartKind
+
 LegendPosition = Literal["none", "top", "bottom", "right", "left"]
 
 

@@ -7,6 +7,7 @@ category order, colours and derived-value styling identical in both outputs.
 
 from __future__ import annotations
 
+from generator.charts.kinds import HORIZONTAL_KINDS, ROUND_KINDS, STACKED_KINDS  # noqa: F401 - re-exported
 from generator.charts.spec import ChartSpec
 
 # Gap between category groups as a fraction of one bar's width; PowerPoint's
@@ -34,9 +35,7 @@ TITLE_SCALE = 1.25
 ROUND_VALUE_SCALE = 1.15  # pie/donut value labels are a touch larger than their category line
 NOTE_SCALE = 0.85
 WHITE = "#FFFFFF"
-ROUND_KINDS = ("donut", "pie")
-HORIZONTAL_KINDS = ("bar", "stacked_bar")
-STACKED_KINDS = ("stacked_column", "stacked_bar")
+
 
 
 def mix(colour: str, other: str, share: float) -> str:

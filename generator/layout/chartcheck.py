@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import difflib
 
+from generator.charts.kinds import KINDS
 from generator.layoutfile.spec import ChartOptions
 from generator.model.report import SeriesView
 
-ROUND = ("donut", "pie")
-STACKED = ("stacked_column", "stacked_bar")
 
 
 def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str, str, str | None]]:
     """(option key, message, hint) for each way `options` cannot show `series`."""
     found: list[tuple[str, str, str | None]] = []
     values = [v.number for row in series.rows for v in row.values]
-    if options.kind in ROUND:
+    if KINDS[options.kind].round:
         if any(v < 0 for v in values):
             found.append(("kind", f"a {options.kind} chart cannot show negative values (series {series.key!r})",
                           "use a column or bar chart"))
@@ -24,10 +23,10 @@ def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str,
                           f"{len(series.rows)}", "use a stacked or clustered chart, or a series with one row"))
         if values and sum(values) <= 0:
             found.append(("kind", f"a {options.kind} chart needs a positive total (series {series.key!r})", None))
-    if options.kind in STACKED and any(v < 0 for v in values):
+    if KINDS[options.kind].stacked and any(v < 0 for v in values):
         found.append(("kind", f"a stacked chart cannot show negative values (series {series.key!r})",
                       "use a clustered column or bar chart"))
-    if options.kind == "line" and len(series.categories) < 2:
+    if KINDS[options.kind].line and len(series.categories) < 2:
         found.append(("kind", "a line chart needs at least two categories", "use a column chart"))
     if options.highlight is not None and options.highlight not in series.categories:
         close = difflib.get_close_matches(options.highlight, list(series.categories), n=1)

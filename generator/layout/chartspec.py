@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from generator.charts.kinds import KINDS
 from generator.charts.spec import ChartFonts, ChartSeries, ChartSpec
 from generator.layoutfile.spec import ChartOptions
 from generator.layout.theme import Theme
@@ -30,7 +31,7 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
         legend=options.legend,
         x_title=options.x_title,
         y_title=options.y_title,
-        colour_by_category=options.kind in ("donut", "pie"),
+        colour_by_category=KINDS[options.kind].round,
         fonts=ChartFonts(family.regular.path, family.bold.path, family.regular.deck_family),
         font_size=font_size,
         derived_note=_note(series),

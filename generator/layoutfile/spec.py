@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 from typing import Annotated, Literal
 
+from generator.charts.kinds import ChartKind
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z0-9_]*)$")]
@@ -129,7 +130,7 @@ class Block(Strict):
 class ChartOptions(Strict):
     """How a chart block draws its series."""
 
-    kind: Literal["column", "bar", "stacked_column", "stacked_bar", "line", "donut", "pie"] = "column"
+    kind: ChartKind = "column"
     title: str | None = None
     x_title: str | None = None
     y_title: str | None = None
