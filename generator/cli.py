@@ -47,6 +47,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     """Options shared by build and check."""
     parser.add_argument("--pdf-layout", type=Path, default=None, help="PDF layout file (default: layouts/report-a4.yaml)")
     parser.add_argument("--deck-layout", type=Path, default=None, help="deck layout file (default: layouts/deck-16x9.yaml)")
+    parser.add_argument("--theme", default=None, metavar="NAME",
+                        help="brand theme (a folder under layouts/themes/), overriding the data file's `theme:`")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
@@ -83,7 +85,7 @@ def _run(args: argparse.Namespace) -> int:
     data = list(getattr(args, "data", None) or [pipeline.shipped(DEFAULT_DATA)])
     options = pipeline.Options(
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
-        strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT),
+        strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT), theme=getattr(args, "theme", None),
         cache=_cache_dir(args), render=command == "build")
     result = pipeline.run(data, options)
     _print_diagnostics(result.diagnostics, strict=options.strict,

@@ -38,6 +38,7 @@ class Options:
     out: Path = Path("output")
     cache: Path | None = None
     render: bool = True
+    theme: str | None = None  # --theme: overrides the data file's `theme:`
 
 
 @dataclass
@@ -77,7 +78,7 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     from generator.model.load_report import load_report
 
     report = load_report(path, problems)
-    layouts = _load_layouts(options, problems)
+    layouts = _load_layouts(options, problems, _theme_choice(options, report, path))
     if report is None:
         return
     from generator.layout.engine import lay_out
@@ -99,7 +100,18 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     result.messages.extend(f"wrote {display_path(p)}" for p in written)
 
 
-def _load_layouts(options: Options, problems: Collector) -> list:
+def _theme_choice(options: Options, report, path: Path):
+    """The theme the report asks for: --theme, else the data file's `theme:`, else the layout's own."""
+    from generator.layoutfile.load import ThemeChoice
+
+    if options.theme:
+        return ThemeChoice(options.theme, Span("--theme"))
+    if report is not None and report.theme:
+        return ThemeChoice(report.theme, report.theme_span or Span(display_path(path)))
+    return None
+
+
+def _load_layouts(options: Options, problems: Collector, theme=None) -> list:
     """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
     from generator.layoutfile.load import load_layout
 
@@ -107,6 +119,6 @@ def _load_layouts(options: Options, problems: Collector) -> list:
     for path, output in ((options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), "pdf"),
                          (options.deck_layout or shipped(DEFAULT_DECK_LAYOUT), "deck")):
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
-        layouts.append(load_layout(path, output, own))
+        layouts.append(load_layout(path, output, own, theme))
         problems.extend(own.items)
     return layouts

@@ -573,7 +573,7 @@ fonts:
 styles:
   h1: {size: 20}
   body: {size: 10}
-""" % (ROOT / "layouts/themes/ceop/fonts/Carlito-Regular.ttf")
+""" % (ROOT / "layouts/themes/default/fonts/Carlito-Regular.ttf")
 
 COLOURED_LAYOUT = """\
 output: pdf
@@ -632,7 +632,7 @@ def test_changes_derived_from_last_years_file_are_explained_in_the_sources() -> 
     assert changed, "the fixture derives at least one change from last year's file"
     layout = load_layout(PDF_LAYOUT, "pdf", problems)
     ctx = Context(report, layout, problems, "back")
-    notes = derived_notes(ctx)
+    notes = derived_notes(ctx.report)
     for fig in changed:
         assert fig.change.note in notes
     printed = [" ".join(r.text for r in p.runs) for p in sources_paras(ctx, ("pages", 0))]

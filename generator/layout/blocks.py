@@ -10,11 +10,11 @@ from generator.layout import fonts
 from generator.layout.chartspec import chart_spec
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
-from generator.layoutfile.spec import Block, ChartOptions
+from generator.layoutfile.spec import BLOCK_KINDS, Block, ChartOptions
 from generator.layout.text import Para
 from generator.layout.tiles import tile, tiles
 from generator.model.markup import Run, parse_inline
-from generator.model.report import FigureView, QuoteView
+from generator.model.report import FigureView, QuoteView, SeriesView
 
 TITLE_STYLES = ("h1", "display")
 Builder = Callable[[Context, Block, Box, tuple], list[Item]]
@@ -27,6 +27,32 @@ def build_block(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]
     return items + _BUILDERS[block.type](ctx, block, inner, path)
 
 
+def is_empty(ctx: Context, block: Block) -> bool:
+    """Whether a block has nothing to show for this report (it is left out, and its row closes up).
+
+    Only the absence of content counts: a binding to a key that does not exist is not
+    empty, so that building the block reports it.
+    """
+    kind = block.type
+    if kind in ("heading", "text"):
+        return not ctx.fill(block.text, (), quiet=True).strip()
+    if kind in _SINGLE:
+        name = getattr(block, _SINGLE[kind])
+        return name is not None and ctx.quiet_bound(kind if kind != "chart" else "series", name) is None
+    if kind in ("figures", "table"):
+        return not figure_list(ctx, block, (), quiet=True)
+    if kind == "charts":
+        return not chart_list(ctx, block, (), quiet=True)
+    if kind == "sources":
+        from generator.model.collections import sources
+
+        return not sources(ctx.report)
+    return False
+
+
+_SINGLE = {"section": "section", "figure": "figure", "chart": "series", "quote": "quote", "list": "list"}
+
+
 def _heading(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A heading or line of static text with placeholders."""
     style = _coloured(ctx, ctx.style(block.style, "h1", path), block)
@@ -35,7 +61,9 @@ def _heading(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     # A heading in a title style is a candidate for the page's title (the first one wins).
     is_title = block.title if block.title is not None else (block.style or "h1") in TITLE_STYLES
     role = "title" if is_title else "heading"
-    return [ctx.fit_text(paras, box, path, f"heading {text[:30]!r}", block.valign, None, role)]
+    # A block that sets its own size range has chosen to shrink within it: no warning for that.
+    return [ctx.fit_text(paras, box, path, f"heading {text[:30]!r}", block.valign, None, role,
+                         warn_shrink=block.size is None)]
 
 
 def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
@@ -45,7 +73,7 @@ def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     style = _coloured(ctx, ctx.style(block.style, "body", path), block)
     text = ctx.fill(block.text or "", path + ("text",))
     paras = [Para(b.runs, style, b.kind, block.align) for b in parse_blocks(text)]
-    return [ctx.fit_text(paras, box, path, "text", block.valign, None, "body")]
+    return [ctx.fit_text(paras, box, path, "text", block.valign, None, "body", warn_shrink=block.size is None)]
 
 
 def _section(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
@@ -69,19 +97,44 @@ def _figure(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
 
 def _figures(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A tile per figure of the collection."""
-    return tiles(ctx, _figure_list(ctx, block, path), box, path, block)
+    return tiles(ctx, figure_list(ctx, block, path), box, path, block)
 
 
-def _figure_list(ctx: Context, block: Block, path: tuple) -> list[FigureView]:
-    """The figures a `figures` block repeats over."""
+def figure_list(ctx: Context, block: Block, path: tuple, quiet: bool = False) -> list[FigureView]:
+    """The figures a `figures` or `table` block shows: its page's group, a collection, or keys."""
+    from generator.model.collections import collection
+
+    if block.figures is None and ctx.group is not None:
+        return [f for f in ctx.group if isinstance(f, FigureView)]
     if block.figures in (None, "headline"):
         return list(ctx.report.headline_figures)
+    if isinstance(block.figures, str):
+        return list(collection(ctx.report, block.figures))
     found = []
     for i, key in enumerate(block.figures):
         if key in ctx.report.figures:
             found.append(ctx.report.figures[key])
-        else:
+        elif not quiet:
             ctx.missing(path + ("figures", i), "figure", key, list(ctx.report.figures))
+    return found
+
+
+def chart_list(ctx: Context, block: Block, path: tuple, quiet: bool = False) -> list[SeriesView]:
+    """The series a `charts` block draws: its page's group, a collection, or keys."""
+    from generator.model.collections import collection
+
+    if block.charts is None and ctx.group is not None:
+        return [s for s in ctx.group if isinstance(s, SeriesView)]
+    if block.charts is None:
+        return list(collection(ctx.report, "charts"))
+    if isinstance(block.charts, str):
+        return list(collection(ctx.report, block.charts))
+    found = []
+    for i, key in enumerate(block.charts):
+        if key in ctx.report.series:
+            found.append(ctx.report.series[key])
+        elif not quiet:
+            ctx.missing(path + ("charts", i), "series", key, list(ctx.report.series))
     return found
 
 
@@ -90,7 +143,13 @@ def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     series = ctx.bound("series", block.series, path + ("series",))
     if series is None:
         return []
-    options = block.chart or ChartOptions()
+    return chart_items(ctx, series, block.chart, box, path)
+
+
+def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions | None, box: Box,
+                path: tuple) -> list[Item]:
+    """One chart in a box: the data's choices, then what the layout sets explicitly."""
+    options = chart_options(series, layout_options)
     if not check_chart(ctx, series, options, path + ("chart",)):
         return []
     size = ctx.theme.spacing.get("chart_font", 9)
@@ -104,6 +163,40 @@ def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
                         Box(box.x, box.bottom - size * 4.2, box.w, size * 4.2), path, "chart note", "bottom", None, "body")
     chart_box = Box(box.x, box.y, box.w, box.h - size * 4.6)
     return [ChartItem(chart_box, replace(spec, derived_note=None)), note]
+
+
+def chart_options(series: SeriesView, layout_options: ChartOptions | None) -> ChartOptions:
+    """The data file's plan for the series, overridden by each option the layout sets itself."""
+    from dataclasses import asdict
+
+    planned = asdict(series.plan) if series.plan is not None else {}
+    if layout_options is None:
+        return ChartOptions(**planned)
+    own = {name: getattr(layout_options, name) for name in layout_options.model_fields_set}
+    return ChartOptions(**{**planned, **own})
+
+
+def _charts(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A chart per series, arranged to fill the area: one as the feature, two side by side, then a grid."""
+    series = chart_list(ctx, block, path)
+    items: list[Item] = []
+    for one, cell in zip(series, chart_cells(len(series), box, ctx.theme.spacing.get("gap", 12) * 2)):
+        items += chart_items(ctx, one, block.chart, cell, path)
+    return items
+
+
+def chart_cells(n: int, box: Box, gap: float) -> list[Box]:
+    """Boxes for n charts: columns when the area is wide, rows when it is tall, a grid from four."""
+    if n <= 0:
+        return []
+    wide = box.w > box.h * 1.2
+    cols = (n if n <= 3 else 2) if wide else (1 if n <= 2 else 2)
+    if n == 3 and not wide:
+        cols = 1
+    rows = -(-n // cols)
+    w = (box.w - gap * (cols - 1)) / cols
+    h = (box.h - gap * (rows - 1)) / rows
+    return [Box(box.x + (i % cols) * (w + gap), box.y + (i // cols) * (h + gap), w, h) for i in range(n)]
 
 
 def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> bool:
@@ -168,7 +261,7 @@ def _list(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     if lst is None:
         return []
     body = _coloured(ctx, ctx.style(block.style, "body", path), block)
-    paras = [Para(plain(lst.title), _coloured(ctx, ctx.style(None, "h2", path), block))]
+    paras = [Para(plain(lst.title), _coloured(ctx, ctx.style(None, "h2", path), block))] if block.show_title else []
     paras += [Para(item, body, "bullet") for item in lst.items]
     return [ctx.fit_text(paras, box, path, f"list {lst.key!r}", block.valign, None, "body")]
 
@@ -211,7 +304,7 @@ def _shape(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
 
 def _table(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A table of figures: value and label per row."""
-    figs = _figure_list(ctx, block, path)
+    figs = figure_list(ctx, block, path)
     value_style = ctx.style(None, "table_value", path)
     body = ctx.style(block.style, "body", path)
     from generator.layout import fonts
@@ -244,6 +337,8 @@ def _coloured(ctx: Context, style, block: Block):
 
 _BUILDERS: dict[str, Builder] = {
     "heading": _heading, "text": _text, "section": _section, "figure": _figure, "figures": _figures,
-    "chart": _chart, "quote": _quote, "list": _list, "sources": _sources, "logo": _logo, "image": _image,
-    "rule": _rule, "shape": _shape, "table": _table,
+    "chart": _chart, "charts": _charts, "quote": _quote, "list": _list, "sources": _sources, "logo": _logo,
+    "image": _image, "rule": _rule, "shape": _shape, "table": _table,
 }
+# Every kind the layout file allows has a builder: a kind without one would silently draw nothing.
+assert set(_BUILDERS) == set(BLOCK_KINDS), "a block kind has no builder"

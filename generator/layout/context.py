@@ -16,6 +16,12 @@ from generator.model.report import Report
 from generator.model.resolve import report_unknown
 
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
+_BINDING = re.compile(r"^([a-z_]+)\[(\d+)\]$")
+_EMPTY = "\x00"  # stands for a placeholder with no value while its separators are tidied away
+# A separator (dash, middle dot, colon, comma, bar) left beside an empty value goes with it.
+_SEPARATOR = r"[ \t]*(?:[–—·:,|]|\s-)[ \t]*"
+_DANGLING = (re.compile(_SEPARATOR + _EMPTY), re.compile(r"(?m)^([ \t]*)" + _EMPTY + _SEPARATOR),
+             re.compile(r"\(\s*" + _EMPTY + r"\s*\)"))
 
 
 @dataclass(frozen=True)
@@ -27,6 +33,7 @@ class Context:
     problems: Collector
     page_id: str
     item: Mapping[str, str] = field(default_factory=dict)  # `{item.x}` of a repeated page
+    group: tuple[Any, ...] | None = None  # the items of a page that repeats several to a page
 
     @property
     def theme(self) -> Theme:
@@ -36,27 +43,58 @@ class Context:
         """Where in the layout file the thing at `path` was written."""
         return self.layout.spans.at(path)
 
-    def fill(self, template: str, path: tuple, extra: dict[str, str] | None = None) -> str:
-        """Replace `{report.x}` placeholders; unknown ones are reported at the layout's line."""
+    def fill(self, template: str, path: tuple, extra: dict[str, str] | None = None, quiet: bool = False) -> str:
+        """Replace `{report.x}` placeholders; unknown ones are reported at the layout's line (unless `quiet`)."""
         values = {**self.report.placeholders(), **self.item, **(extra or {})}
 
         def sub(match: re.Match[str]) -> str:
             key = match.group(1)
             if key not in values:
+                if quiet:
+                    return ""
                 report_unknown(self.problems, self.layout.spans, path, "placeholder", "{" + key + "}",
-                         ["{" + k + "}" for k in values])
-                return match.group(0)
-            return values[key]
+                               ["{" + k + "}" for k in values])
+                return ""
+            return values[key] or _EMPTY
 
-        return _PLACEHOLDER.sub(sub, template)
+        return tidy(_PLACEHOLDER.sub(sub, template))
 
     def bound(self, kind: str, name: str | None, path: tuple) -> Any:
-        """The report's section, figure, series, quote or list named `name`; reported at `path` when missing."""
+        """The report's section, figure, series, quote or list named `name`; reported at `path` when missing.
+
+        `name` may be an item of a collection, `pull_quotes[0]`: when the report has no such
+        item the block has nothing to show, which is no error (the page closes up around it).
+        """
+        indexed = _BINDING.match(name or "")
+        if indexed:
+            return self.item_of(indexed.group(1), int(indexed.group(2)), path)
         collection = self._collection(kind)
         found = collection.get(name or "")
         if found is None:
             self.missing(path, kind, name, list(collection))
         return found
+
+    def item_of(self, name: str, index: int, path: tuple) -> Any:
+        """Item `index` of a named collection, or None when it has fewer items."""
+        from generator.model.collections import COLLECTIONS, collection
+
+        if name not in COLLECTIONS:
+            report_unknown(self.problems, self.layout.spans, path, "collection", name, list(COLLECTIONS))
+            return None
+        items = collection(self.report, name)
+        return items[index] if index < len(items) else None
+
+    def quiet_bound(self, kind: str, name: str | None) -> Any:
+        """Like `bound`, reporting nothing: whether a block has something to show."""
+        indexed = _BINDING.match(name or "")
+        if indexed:
+            from generator.model.collections import COLLECTIONS, collection
+
+            if indexed.group(1) not in COLLECTIONS:
+                return True  # not empty: building it reports the unknown collection
+            items = collection(self.report, indexed.group(1))
+            return items[int(indexed.group(2))] if int(indexed.group(2)) < len(items) else None
+        return self._collection(kind).get(name or "", True)
 
     def _collection(self, kind: str) -> Mapping[str, Any]:
         """A kind of bindable data, by key."""
@@ -92,8 +130,9 @@ class Context:
         return self.theme.style(key)
 
     def fit_text(self, paras: Sequence[Para], box: Box, path: tuple, what: str, where: str = "top",
-                 min_scale: float | None = None, role: str = "text", start: float = 1.0) -> TextItem:
-        """Fit paragraphs into a box: shrink (with a warning) or report the overflow."""
+                 min_scale: float | None = None, role: str = "text", start: float = 1.0,
+                 warn_shrink: bool = True) -> TextItem:
+        """Fit paragraphs into a box: shrink (with a warning, unless the layout chose the range) or report the overflow."""
         if not paras:
             return TextItem(box, (), role)
         first = paras[0].style
@@ -105,11 +144,21 @@ class Context:
             self.problems.error(self.span(path), f"{name} does not fit its box: it overflows by "
                                 f"{result.overflow:.0f} pt at the smallest size, {size:.1f} pt",
                                 f"shorten the text, enlarge the area ({box.w:.0f} × {box.h:.0f} pt) or lower the size range")
-        elif result.setting.scale < start - 1e-9:  # callers that chose a smaller start warn themselves
+        elif warn_shrink and result.setting.scale < start - 1e-9:  # callers that chose a smaller start warn themselves
             self.problems.warning(self.span(path), f"{name} was set at {size:.1f} pt, below its preferred "
                                   f"{first.size:.1f} pt, to fit its box", "shorten the text or enlarge the area")
         self.report_missing_glyphs(result.setting.missing_glyphs(), name, path)
         return TextItem(box, valign(result.setting, box.h, where), role)
+
+
+def tidy(text: str) -> str:
+    """Drop empty values with the separators they leave behind ("Name – " becomes "Name")."""
+    if _EMPTY not in text:
+        return text
+    for pattern in _DANGLING:
+        text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + _EMPTY, text)
+    lines = [re.sub(r"[ \t]{2,}", " ", line.replace(_EMPTY, "")).strip() for line in text.split("\n")]
+    return "\n".join(lines).strip()
 
 
 def floor_scale(paras: Sequence[Para]) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from generator.diagnostics import Collector, SpanlessError
-from generator.layout.blocks import build_block
+from generator.layout.blocks import build_block, is_empty
 from generator.layout.context import Context
 from generator.layout.flow import Filler, chunks
 from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
@@ -14,7 +14,9 @@ from generator.layout.masters import master_items
 from generator.layout.notes import speaker_notes
 from generator.layoutfile.spec import Margins, Page
 from generator.layoutfile.load import Layout
-from generator.model.report import Report
+from generator.layout.variants import choose_variant
+from generator.model.collections import collection
+from generator.model.report import FigureView, ListView, QuoteView, Report, SectionView, SeriesView
 from generator.model.resolve import report_unknown
 
 SIZES = {"A4": (595.2756, 841.8898), "16:9": (960.0, 540.0)}
@@ -26,17 +28,20 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
     margins = layout.spec.margins or Margins()
     content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
     pages: list[PageFrame] = []
-    for i, page in enumerate(layout.spec.pages):
-        ctx = Context(report, layout, problems, page.id)
-        path = ("pages", i)
-        areas = _areas(ctx, page, content, path)
+    for i, written in enumerate(layout.spec.pages):
+        ctx = Context(report, layout, problems, written.id)
+        chosen = choose_variant(report, written, ("pages", i))
+        if chosen is None:
+            continue
+        page, body = chosen
+        areas = _areas(ctx, page, content, ("pages", i), body)
         if areas is None:
             continue
-        for item_list, notes, section in _page_instances(ctx, page, areas, path):
+        for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content):
             number = len(pages) + 1
             background = _background(ctx, page)
-            under = _master(ctx, page, width, height, margins, number, section, path)
-            _check_contrast(ctx, under + item_list, background, path)
+            under = _master(ctx, page, width, height, margins, number, section, ("pages", i))
+            _check_contrast(ctx, under + item_list, background, ("pages", i))
             items = tuple(under + item_list)
             title_at = _title_index(items)
             title = " ".join((items[title_at].text if title_at is not None else section or page.title or "").split())
@@ -60,9 +65,9 @@ def _size(layout: Layout) -> tuple[float, float]:
     return SIZES[size] if isinstance(size, str) else (float(size[0]), float(size[1]))
 
 
-def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box] | None:
+def _areas(ctx: Context, page: Page, content: Box, path: tuple, body: tuple) -> dict[str, Box] | None:
     """The page's named areas as boxes; unknown areas and overlapping blocks are reported."""
-    grid = ctx.layout.spec.grids.get(page.grid)
+    grid = ctx.layout.spec.grids.get(page.grid or "")
     if grid is None:
         return None
     try:
@@ -71,74 +76,108 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple) -> dict[str, Box
         # Same span and words as the layout loader's check of the areas, so the two collapse into one.
         from generator.layoutfile.load import report_grid_error
 
-        report_grid_error(ctx.problems, ctx.layout.spans, page.grid, exc)
+        report_grid_error(ctx.problems, ctx.layout.spans, page.grid or "", exc)
         return None
     used: dict[str, int] = {}
     for j, block in enumerate(page.blocks):
         if block.area not in areas:
-            report_unknown(ctx.problems, ctx.layout.spans, path + ("blocks", j, "area"), "area", block.area, sorted(areas))
+            report_unknown(ctx.problems, ctx.layout.spans, body + ("blocks", j, "area"), "area", block.area, sorted(areas))
         elif block.area in used and block.type not in ("shape", "rule") and page.blocks[used[block.area]].type not in ("shape", "rule"):
-            ctx.problems.error(ctx.span(path + ("blocks", j)), f"this block overlaps block {used[block.area] + 1} "
+            ctx.problems.error(ctx.span(body + ("blocks", j)), f"this block overlaps block {used[block.area] + 1} "
                                f"in area {block.area!r} on page {page.id!r}", "give each block its own area")
         else:
             used.setdefault(block.area, j)
     if page.flow:
         for k, name in enumerate(page.flow.into):
             if name not in areas:
-                report_unknown(ctx.problems, ctx.layout.spans, path + ("flow", "into", k), "area", name, sorted(areas))
+                report_unknown(ctx.problems, ctx.layout.spans, body + ("flow", "into", k), "area", name, sorted(areas))
                 return None
     return areas
 
 
-def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple):
-    """One or more instances of a page: repeated per item, or flowing onto further pages."""
+def _closed_up(ctx: Context, page: Page, content: Box) -> dict[str, Box]:
+    """The page's areas with the rows of areas that have nothing to show collapsed."""
+    grid = ctx.layout.spec.grids[page.grid or ""]
+    empty = frozenset(b.area for b in page.blocks if is_empty(ctx, b)) - {b.area for b in page.blocks
+                                                                          if not is_empty(ctx, b)}
+    return resolve_grid(grid, content, empty) if empty else resolve_grid(grid, content)
+
+
+def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, body: tuple, content: Box):
+    """One or more instances of a page: repeated per item (or group), or flowing onto further pages."""
     if page.repeat:
-        for bind, item in repeat_items(ctx.report, page.repeat):
-            item_ctx = replace(ctx, item=item)
-            notes = item_ctx.fill(page.notes or "", path + ("notes",))
-            yield _blocks(item_ctx, page, areas, path, bind), notes, item_ctx.fill(page.title or "", path + ("title",))
+        for bind, item, group in repeat_items(ctx.report, page.repeat, page.per_page):
+            item_ctx = replace(ctx, item=item, group=group)
+            notes = item_ctx.fill(page.notes or "", body + ("notes",))
+            yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content), body, bind), notes,
+                   item_ctx.fill(page.title or "", path + ("title",)))
         return
-    notes = ctx.fill(page.notes or "", path + ("notes",))
+    notes = ctx.fill(page.notes or "", body + ("notes",))
+    page = page.model_copy(update={"title": ctx.fill(page.title or "", path + ("title",))})
     if page.flow:
-        yield from _flow_pages(ctx, page, areas, path, notes)
+        yield from _flow_pages(ctx, page, areas, body, notes)
     else:
-        yield _blocks(ctx, page, areas, path, {}), notes, page.title or ""
+        yield _blocks(ctx, page, _closed_up(ctx, page, content), body, {}), notes, page.title or ""
 
 
 # The key by which each kind of block binds to the item of a repeated page.
-_BINDS = {"quote": "quote", "figure": "figure", "chart": "series"}
+_BINDS = {"quote": "quote", "figure": "figure", "chart": "series", "list": "list", "section": "section"}
+_BIND_OF_ITEM = {FigureView: "figure", QuoteView: "quote", SeriesView: "series", ListView: "list",
+                 SectionView: "section"}
 
 
-def repeat_items(report: Report, collection: str) -> list[tuple[dict[str, str], dict[str, str]]]:
-    """For each item of a collection: what blocks bind to, and its `{item.x}` placeholders."""
-    if collection == "quotes":
-        return [({"quote": q.key}, {"item.speaker": q.speaker, "item.role": q.role, "item.pull": q.pull})
-                for q in report.quotes.values()]
-    if collection == "headline_figures":
-        return [({"figure": f.key}, {"item.value": f.value.text, "item.label": f.label, "item.detail": f.detail or ""})
-                for f in report.headline_figures]
-    return [({"series": s.key}, {"item.title": s.title}) for s in report.series.values()]
+def repeat_items(report: Report, name: str, per_page: int = 1):
+    """For each page of a repeated collection: what blocks bind to, `{item.x}` placeholders, the group."""
+    items = collection(report, name)
+    if per_page > 1:
+        for start in range(0, len(items), per_page):
+            yield {}, {"item.count": str(len(items))}, tuple(items[start:start + per_page])
+        return
+    for item in items:
+        bind = _BIND_OF_ITEM.get(type(item))
+        yield ({bind: item.key} if bind else {}), item_placeholders(item), None
+
+
+def item_placeholders(item: object) -> dict[str, str]:
+    """The `{item.x}` placeholders of one collection item."""
+    if isinstance(item, QuoteView):
+        return {"item.speaker": item.speaker, "item.role": item.role, "item.pull": item.pull}
+    if isinstance(item, FigureView):
+        return {"item.value": item.value.text, "item.label": item.label, "item.detail": item.detail or ""}
+    if isinstance(item, (SeriesView, ListView, SectionView)):
+        return {"item.title": item.title}
+    return {}
 
 
 def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str]) -> list[Item]:
-    """Build every block of a page, binding repeated pages' blocks to their item."""
+    """Build every block of a page that has something to show, binding repeated pages' blocks to their item."""
     items: list[Item] = []
     for j, block in enumerate(page.blocks):
         if block.area in areas:
             key = _BINDS.get(block.type)
             bound = block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
-            items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
+            if not is_empty(ctx, bound):
+                items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
     return items
 
 
 def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str):
-    """Pages of flowing narrative; the page's blocks appear on the first of them only."""
+    """Pages of flowing narrative; the page's blocks appear on the first of them only.
+
+    A flow with nothing to pour makes no page at all.
+    """
     assert page.flow is not None
-    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), lambda: [areas[n] for n in page.flow.into], path + ("flow",))
+    flow = page.flow
+    content = chunks(ctx, flow.content, path + ("flow", "content"), areas[flow.into[0]].w)
+    if not content:
+        return
+    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), lambda: [areas[n] for n in flow.into], path + ("flow",))
     filler.start()
-    filler.pour(chunks(ctx, page.flow.content, path + ("flow", "content")))
+    filler.pour(content)
     first_blocks = _blocks(ctx, page, areas, path, {})
     for n, items in enumerate(filler.pages):
+        if not items:
+            continue
         # The first page is named by the layout; continuation pages by the section they open with.
         section = (page.title or _first_heading(items)) if n == 0 else (_first_heading(items) or page.title or "")
         yield (first_blocks if n == 0 else []) + items, notes, section

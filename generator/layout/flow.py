@@ -7,7 +7,7 @@ from typing import Callable
 
 from generator.layout.blocks import check_chart, check_chart_glyphs, pull_quote
 from generator.layout.chartspec import chart_spec
-from generator.layout.context import Context, plain
+from generator.layout.context import Context, lines_height, plain
 from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
 from generator.layout.notes import sources_paras
 from generator.layoutfile.spec import ChartOptions, FlowItem
@@ -35,61 +35,147 @@ class BoxChunk:
 Chunk = TextChunk | BoxChunk
 
 
-def chunks(ctx: Context, content: list[FlowItem], path: tuple) -> list[Chunk]:
-    """Turn flow content into chunks, reporting references to missing data."""
+def chunks(ctx: Context, content: list[FlowItem], path: tuple, width: float) -> list[Chunk]:
+    """Turn flow content into chunks, reporting references to missing data.
+
+    `width` is the flow's column width, for measuring what is set in whole.
+    """
+    from generator.layout.variants import holds
+
     out: list[Chunk] = []
     for i, item in enumerate(content):
         where = path + (i,)
-        if item.section:
-            section = ctx.bound("section", item.section, where + ("section",))
-            if section is None:
-                continue
-            out.append(TextChunk((Para(plain(section.title), ctx.style(None, "h2", where)),), True, "heading", where))
-            body = ctx.style(None, "body", where)
-            out.append(TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks), path=where))
-        elif item.quote:
-            quote = ctx.bound("quote", item.quote, where + ("quote",))
-            if quote is None:
-                continue
-            out.append(BoxChunk(item.height, lambda box, q=quote, w=where: pull_quote(ctx, q, box, w)))
-        elif item.list:
-            lst = ctx.bound("list", item.list, where + ("list",))
-            if lst is None:
-                continue
-            out.append(TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where)),), True, "heading", where))
-            body = ctx.style(None, "body", where)
-            out.append(TextChunk(tuple(Para(runs, body, "bullet") for runs in lst.items), path=where))
-        elif item.chart or item.series:
-            key = item.series or item.chart or ""
-            series = ctx.bound("series", key, where + ("series" if item.series else "chart",))
-            if series is None:
-                continue
-            options = item.options or ChartOptions()
-            if not check_chart(ctx, series, options, where + ("options",)):
-                continue
-            spec = chart_spec(series, options, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
-            check_chart_glyphs(ctx, spec, where)
-            out.append(BoxChunk(item.height, lambda box, s=spec: [ChartItem(box, s)]))
-        elif item.figure:
-            fig = ctx.bound("figure", item.figure, where + ("figure",))
-            if fig is None:
-                continue
-            from generator.layoutfile.spec import Block
-            from generator.layout.tiles import tile
-
-            block = Block(area="flow", type="figure", figure=item.figure)
-            out.append(BoxChunk(item.height, lambda box, f=fig, w=where, b=block: tile(ctx, f, box, w, b)))
-        elif item.heading:
-            text = ctx.fill(item.heading, where + ("heading",))
-            out.append(TextChunk((Para(plain(text), ctx.style(None, "h2", where)),), True, "heading", where))
-        elif item.full_quote:
-            quote = ctx.bound("quote", item.full_quote, where + ("full_quote",))
-            if quote is None:
-                continue
-            out.extend(_full_quote(ctx, quote, where))
-        elif item.sources:
-            out.append(TextChunk(tuple(sources_paras(ctx, where)), False, "body", where))
+        if holds(ctx.report, item.when):
+            out.extend(_item_chunks(ctx, item, where, width))
     return out
+
+
+def _item_chunks(ctx: Context, item: FlowItem, where: tuple, width: float) -> list[Chunk]:
+    """The chunks of one flow item."""
+    if item.sections:
+        return _all_sections(ctx, item, where, width)
+    if item.section:
+        section = ctx.bound("section", item.section, where + ("section",))
+        return _section(ctx, section, where) if section else []
+    if item.quote:
+        quote = ctx.bound("quote", item.quote, where + ("quote",))
+        return [_pull_quote(ctx, quote, where, width, item.height)] if quote else []
+    if item.list or item.lists:
+        names = [item.list] if item.list else list(ctx.report.lists)
+        found = [ctx.bound("list", n, where + ("list",)) for n in names]
+        return [c for lst in found if lst for c in _list(ctx, lst, where)]
+    if item.chart or item.series:
+        key = item.series or item.chart or ""
+        series = ctx.bound("series", key, where + ("series" if item.series else "chart",))
+        return _chart(ctx, series, item.options, where, width, item.height) if series else []
+    if item.figure:
+        fig = ctx.bound("figure", item.figure, where + ("figure",))
+        return [_figure(ctx, fig, item, where, width)] if fig else []
+    if item.figures:
+        return _figure_rows(ctx, item.figures, where)
+    if item.heading:
+        text = ctx.fill(item.heading, where + ("heading",))
+        return [TextChunk((Para(plain(text), ctx.style(None, "h2", where)),), True, "heading", where)] if text else []
+    if item.full_quote or item.full_quotes:
+        names = [item.full_quote] if item.full_quote else list(ctx.report.quotes)
+        found = [ctx.bound("quote", n, where + ("full_quote",)) for n in names]
+        return [c for q in found if q for c in _full_quote(ctx, q, where)]
+    if item.sources:
+        paras = sources_paras(ctx, where)
+        return [TextChunk(tuple(paras), False, "body", where)] if len(paras) > 1 else []
+    return []
+
+
+def _section(ctx: Context, section, where: tuple) -> list[Chunk]:
+    """A section's title (kept with what follows) and its body."""
+    body = ctx.style(None, "body", where)
+    return [TextChunk((Para(plain(section.title), ctx.style(None, "h2", where)),), True, "heading", where),
+            TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks), path=where)]
+
+
+def _all_sections(ctx: Context, item: FlowItem, where: tuple, width: float) -> list[Chunk]:
+    """Every section in order, each followed by the charts and pull quotes placed after it."""
+    from generator.model.collections import pull_quotes, section_charts
+
+    sections = ctx.report.sections
+    quotes = list(pull_quotes(ctx.report)) if item.pull_quotes != "none" else []
+    if item.pull_quotes == "rest":
+        quotes = quotes[1:]
+    placed = _place_quotes(quotes, [s.key for s in sections])
+    out: list[Chunk] = []
+    for section in sections:
+        out += _section(ctx, section, where)
+        for series in section_charts(ctx.report, section.key):
+            out += _chart(ctx, series, None, where, width, None)
+        out += [_pull_quote(ctx, q, where, width, None) for q in placed.get(section.key, [])]
+    return out
+
+
+def _place_quotes(quotes: list, section_ids: list[str]) -> dict[str, list]:
+    """Each pull quote after the section its data names, else spread evenly after the sections."""
+    placed: dict[str, list] = {}
+    loose = [q for q in quotes if q.section not in section_ids]
+    for q in quotes:
+        if q.section in section_ids:
+            placed.setdefault(q.section, []).append(q)
+    for n, q in enumerate(loose):
+        # Spread through the narrative, never before the first section's text.
+        at = min(len(section_ids) - 1, (n + 1) * len(section_ids) // (len(loose) + 1))
+        placed.setdefault(section_ids[at], []).append(q)
+    return placed
+
+
+def _pull_quote(ctx: Context, quote, where: tuple, width: float, height: float | None) -> BoxChunk:
+    """A pull quote set in whole, as tall as its words need."""
+    need = height or measured_height(ctx, pull_quote(ctx, quote, Box(0, 0, width, 2000), where)) + 6
+    return BoxChunk(need, lambda box, q=quote, w=where: pull_quote(ctx, q, box, w))
+
+
+def measured_height(ctx: Context, items: list[Item]) -> float:
+    """How far down the items' text reaches, from the top of the box they were set in."""
+    bottoms = [i.box.y + lines_height(i.lines) for i in items if isinstance(i, TextItem) and i.lines]
+    return max(bottoms, default=0.0)
+
+
+def _list(ctx: Context, lst, where: tuple) -> list[Chunk]:
+    """A list's title and its items."""
+    body = ctx.style(None, "body", where)
+    return [TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where)),), True, "heading", where),
+            TextChunk(tuple(Para(runs, body, "bullet") for runs in lst.items), path=where)]
+
+
+def _chart(ctx: Context, series, options: ChartOptions | None, where: tuple, width: float,
+           height: float | None) -> list[Chunk]:
+    """A chart set in whole, in the proportions of the column."""
+    from generator.layout.blocks import chart_options
+
+    chosen = chart_options(series, options)
+    if not check_chart(ctx, series, chosen, where + ("options",)):
+        return []
+    spec = chart_spec(series, chosen, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
+    check_chart_glyphs(ctx, spec, where)
+    return [BoxChunk(height or round(width * 0.7), lambda box, s=spec: [ChartItem(box, s)])]
+
+
+def _figure(ctx: Context, fig, item: FlowItem, where: tuple, width: float) -> BoxChunk:
+    """A figure tile set in whole."""
+    from generator.layoutfile.spec import FigureBlock
+    from generator.layout.tiles import tile
+
+    block = FigureBlock(area="flow", type="figure", figure=fig.key)
+    return BoxChunk(item.height or round(width * 0.4), lambda box, f=fig, w=where, b=block: tile(ctx, f, box, w, b))
+
+
+def _figure_rows(ctx: Context, name: str, where: tuple) -> list[Chunk]:
+    """Figures of a collection as a run of value-and-label lines."""
+    from generator.model.collections import collection
+    from generator.model.markup import Run
+
+    figs = collection(ctx.report, name)
+    body = ctx.style(None, "body", where)
+    paras = tuple(Para((Run(f.value.text + ("*" if f.value.derived else ""), bold=True), Run(" " + f.label)), body)
+                  for f in figs)
+    return [TextChunk(paras, False, "body", where)] if paras else []
 
 
 def _full_quote(ctx: Context, quote, where: tuple) -> list[Chunk]:

@@ -17,9 +17,15 @@ class GridError(SpanlessError):
         self.row = row
 
 
-def tracks(spec: Sequence[str | float] | int, total: float, gap: float) -> list[tuple[float, float]]:
-    """Offsets and sizes of tracks: numbers and "Npt" are fixed, "Nfr" share what is left."""
+def tracks(spec: Sequence[str | float] | int, total: float, gap: float,
+           collapsed: frozenset[int] = frozenset()) -> list[tuple[float, float]]:
+    """Offsets and sizes of tracks: numbers and "Npt" are fixed, "Nfr" share what is left.
+
+    `collapsed` tracks take no room and no gap, so what is left goes to the others.
+    """
     items: list[str | float] = ["1fr"] * spec if isinstance(spec, int) else list(spec)
+    items = [0.0 if i in collapsed else item for i, item in enumerate(items)]
+    gaps = max(0, len(items) - len(collapsed) - 1)
     fixed = 0.0
     fractions = 0.0
     for item in items:
@@ -27,19 +33,19 @@ def tracks(spec: Sequence[str | float] | int, total: float, gap: float) -> list[
             fractions += float(item[:-2])
         else:
             fixed += float(item[:-2]) if isinstance(item, str) else float(item)
-    free = total - fixed - gap * (len(items) - 1)
+    free = total - fixed - gap * gaps
     if free < -0.01:
-        raise SpanlessError(f"the fixed tracks need {fixed + gap * (len(items) - 1):.0f} pt but only {total:.0f} pt is available",
+        raise SpanlessError(f"the fixed tracks need {fixed + gap * gaps:.0f} pt but only {total:.0f} pt is available",
                             "make fixed tracks smaller or use fr units")
     out = []
     pos = 0.0
-    for item in items:
+    for i, item in enumerate(items):
         if isinstance(item, str) and item.endswith("fr"):
             size = free * float(item[:-2]) / fractions if fractions else 0.0
         else:
             size = float(item[:-2]) if isinstance(item, str) else float(item)
         out.append((pos, size))
-        pos += size + gap
+        pos += size + (0.0 if i in collapsed else gap)
     return out
 
 
@@ -66,14 +72,19 @@ def area_cells(areas: Sequence[str]) -> dict[str, tuple[int, int, int, int]]:
     return found
 
 
-def resolve_grid(grid: Grid, content: Box) -> dict[str, Box]:
-    """Boxes of every named area of `grid` inside the content box."""
+def resolve_grid(grid: Grid, content: Box, empty: frozenset[str] = frozenset()) -> dict[str, Box]:
+    """Boxes of every named area of `grid` inside the content box.
+
+    A row whose every cell is empty (".") or an area in `empty` collapses, and the
+    rows that take what is left (fr tracks) grow into its room: a page whose intro
+    or quote is missing closes up rather than keep a hole.
+    """
     cells = area_cells(grid.areas)
     n_rows = len(grid.areas)
     n_cols = len(grid.areas[0].split())
     col_gap, row_gap = (grid.gap, grid.gap) if isinstance(grid.gap, (int, float)) else (grid.gap[1], grid.gap[0])
     cols = tracks(grid.columns, content.w, col_gap)
-    rows = tracks(grid.rows, content.h, row_gap)
+    rows = tracks(grid.rows, content.h, row_gap, _collapsed_rows(grid.areas, empty) if empty else frozenset())
     if len(cols) != n_cols or len(rows) != n_rows:
         raise SpanlessError(f"the grid has {len(cols)} columns and {len(rows)} rows but its areas are "
                             f"{n_cols} wide and {n_rows} tall", "make the areas match the columns and rows")
@@ -83,3 +94,11 @@ def resolve_grid(grid: Grid, content: Box) -> dict[str, Box]:
         x1, y1 = cols[c1][0] + cols[c1][1], rows[r1][0] + rows[r1][1]
         boxes[name] = Box(content.x + x0, content.y + y0, x1 - x0, y1 - y0)
     return boxes
+
+
+def _collapsed_rows(areas: Sequence[str], empty: frozenset[str]) -> frozenset[int]:
+    """Rows holding nothing but empty cells and empty areas (never every row)."""
+    rows = [row.split() for row in areas]
+    gone = frozenset(r for r, row in enumerate(rows) if all(set(c) == {"."} or c in empty for c in row)
+                     and any(c in empty for c in row))
+    return gone if len(gone) < len(rows) else frozenset()

@@ -6,21 +6,9 @@ from generator.layout.context import Context, plain
 from generator.layout.frame import ChartItem, Item, TextItem
 from generator.layoutfile.spec import Block
 from generator.layout.text import Para
+from generator.model.derived_notes import derived_notes
 from generator.model.markup import Run
 
-
-def derived_notes(ctx: Context) -> list[str]:
-    """Every note of a derived value in the report, once each."""
-    notes: list[str] = []
-    for series in ctx.report.series.values():
-        notes.extend(series.derived_notes)
-    for fig in ctx.report.figures.values():
-        change = fig.change
-        if change and change.derived and change.note:
-            notes.append(change.note)
-        if change and change.previous and change.previous.derived and change.previous.note:
-            notes.append(change.previous.note)
-    return list(dict.fromkeys(notes))
 
 
 def sources_paras(ctx: Context, path: tuple, block: Block | None = None) -> list[Para]:
@@ -35,7 +23,7 @@ def sources_paras(ctx: Context, path: tuple, block: Block | None = None) -> list
                           ((Run(" " + src.note),) if src.note else ()), body))
     if report.full_review_url:
         paras.append(Para((Run(f"{report.full_review_title}: "), Run(report.full_review_url, link=report.full_review_url)), body))
-    derived = derived_notes(ctx)
+    derived = derived_notes(ctx.report)
     if derived:
         paras.append(Para(plain("Derived values"), head))
         paras.append(Para(plain("Values marked * or “about” are computed by this report from published figures, "

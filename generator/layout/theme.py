@@ -64,11 +64,13 @@ class Theme:
     palette: tuple[str, ...]
     families: Mapping[str, Family]
     styles: Mapping[str, Style]
-    logo_mark: str
-    logo_name: str
+    logo_mark: str  # "" for the report's short name
+    logo_name: str  # "" for the organisation's name
     logo_colour: str
     logo_text_colour: str
     spacing: Mapping[str, float]
+    logo_file: str | None = None  # an image logo, for light backgrounds
+    logo_file_light: str | None = None  # and for dark ones
 
     def colour(self, name: str) -> str:
         """A colour by theme name or as "#RRGGBB" (names were checked when the layout was loaded)."""
@@ -108,10 +110,28 @@ def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector
                        "every theme names these colours: " + ", ".join(REQUIRED_COLOURS))
     logo = spec.logo
     return Theme(spec.name, MappingProxyType(colours), palette, MappingProxyType(families), MappingProxyType(styles),
-                 logo.mark if logo else "", logo.name if logo else "",
-                 _colour(logo.colour, colours, spans, ("logo",), problems) if logo else "#000000",
-                 _colour(logo.text_colour, colours, spans, ("logo",), problems) if logo else "#000000",
-                 MappingProxyType(dict(spec.spacing)))
+                 (logo.mark or "") if logo else "", (logo.name or "") if logo else "",
+                 _colour(logo.colour, colours, spans, ("logo",), problems) if logo else colours.get("primary", "#000000"),
+                 _colour(logo.text_colour, colours, spans, ("logo",), problems) if logo else colours.get("ink", "#000000"),
+                 MappingProxyType(dict(spec.spacing)),
+                 _logo_file(logo.file if logo else None, spans, ("logo", "file"), problems),
+                 _logo_file(logo.file_light if logo else None, spans, ("logo", "file_light"), problems))
+
+
+def _logo_file(name: str | None, spans: SpanMap, path: tuple, problems: Collector) -> str | None:
+    """A logo image beside the theme file that named it: a PNG or JPEG that exists."""
+    if not name:
+        return None
+    file = (Path(spans.at(path).path).parent / name).resolve()
+    if not file.is_file():
+        problems.error(spans.at(path), f"logo file {name!r} does not exist", "the path is relative to the theme file")
+        return None
+    with open(file, "rb") as handle:
+        head = handle.read(8)
+    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
+        problems.error(spans.at(path), f"logo file {name!r} is not a PNG or JPEG image", "export the logo as PNG")
+        return None
+    return str(file)
 
 
 def _colour(value: str, colours: dict[str, str], spans: SpanMap, path: tuple, problems: Collector) -> str:

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from generator.diagnostics import (
     Collector,
     DiagnosticError,
+    Span,
     SpanlessError,
     display_path,
 )
@@ -27,6 +28,18 @@ M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass(frozen=True)
+class ThemeChoice:
+    """A theme asked for by name (by the data file or the command line), and where it was asked."""
+
+    name: str
+    span: Span
+
+
+# Themes by name live here, beside the shipped layouts; a layout's own folder is searched first.
+SHIPPED_THEMES = Path(__file__).resolve().parent.parent.parent / "layouts" / "themes"
+
+
+@dataclass(frozen=True)
 class Layout:
     """A validated layout with its resolved theme and the spans of its text."""
 
@@ -36,8 +49,11 @@ class Layout:
     path: Path
 
 
-def load_layout(path: Path, output: str, problems: Collector) -> Layout | None:
-    """Load a layout for `output` ("pdf" or "deck"); None (with diagnostics) on any problem."""
+def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoice | None = None) -> Layout | None:
+    """Load a layout for `output` ("pdf" or "deck"), branded by `choice` or the layout's own theme.
+
+    None (with diagnostics) on any problem.
+    """
     loaded = _load_valid(path, LayoutFile, problems)
     if loaded is None:
         return None
@@ -46,10 +62,14 @@ def load_layout(path: Path, output: str, problems: Collector) -> Layout | None:
         problems.error(spans.at(("output",)), f"this layout is for the {spec.output}, not the {output}",
                        f"pass a {output} layout")
     _check_grids(spec, spans, problems)
-    if not spec.theme:
+    if choice is not None:
+        theme_path = _named_theme(choice, path, problems)
+        theme = _load_theme(theme_path, spans, ("theme",), problems, output) if theme_path else None
+    elif not spec.theme:
         problems.error(spans.at(()), "the layout names no theme", "add `theme: themes/NAME/theme.yaml`")
         return None
-    theme = _load_theme(_relative(spans, ("theme",), path, spec.theme), spans, ("theme",), problems)
+    else:
+        theme = _load_theme(_relative(spans, ("theme",), path, spec.theme), spans, ("theme",), problems, output)
     if theme is None:
         return None
     _check_colours(spec, theme, spans, problems)
@@ -110,8 +130,11 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
         except SpanlessError as exc:
             report_grid_error(problems, spans, name, exc)
     for i, page in enumerate(spec.pages):
-        if page.grid not in spec.grids:
-            report_unknown(problems, spans, ("pages", i, "grid"), "grid", page.grid, list(spec.grids))
+        for path, grid in _page_grids(page, ("pages", i)):
+            if grid is None:
+                problems.error(spans.at(path), "this page (or variant) names no grid", "add `grid: NAME`")
+            elif grid not in spec.grids:
+                report_unknown(problems, spans, path + ("grid",), "grid", grid, list(spec.grids))
         if page.master != "none" and page.master not in spec.masters:
             problems.error(spans.at(("pages", i, "master")), f"unknown master {page.master!r}",
                            "masters: " + ", ".join(list(spec.masters) + ["none"]))
@@ -128,9 +151,21 @@ def _check_colours(spec: LayoutFile, theme: Theme, spans: SpanMap, problems: Col
         check(master.band, ("masters", name, "band"))
     for i, page in enumerate(spec.pages):
         check(page.background, ("pages", i, "background"))
-        for j, block in enumerate(page.blocks):
-            check(block.colour, ("pages", i, "blocks", j, "colour"))
-            check(block.fill, ("pages", i, "blocks", j, "fill"))
+        bodies = [(("pages", i), page.blocks)] + [(("pages", i, "variants", k), v.blocks or [])
+                                                   for k, v in enumerate(page.variants)]
+        for k, variant in enumerate(page.variants):
+            check(variant.background, ("pages", i, "variants", k, "background"))
+        for path, blocks in bodies:
+            for j, block in enumerate(blocks):
+                check(block.colour, path + ("blocks", j, "colour"))
+                check(block.fill, path + ("blocks", j, "fill"))
+
+
+def _page_grids(page, path: tuple) -> list[tuple[tuple, str | None]]:
+    """The grid each arrangement of a page uses (a variant without one uses the page's)."""
+    if not page.variants:
+        return [(path, page.grid)]
+    return [(path + ("variants", k), v.grid or page.grid) for k, v in enumerate(page.variants)]
 
 
 def report_grid_error(problems: Collector, spans: SpanMap, name: str, exc: SpanlessError) -> None:
@@ -140,17 +175,44 @@ def report_grid_error(problems: Collector, spans: SpanMap, name: str, exc: Spanl
     problems.error(spans.at(where), f"grid {name!r}: {exc.message}", exc.hint)
 
 
-def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector) -> Theme | None:
-    """Load and resolve a theme file (and what it extends)."""
+def _named_theme(choice: ThemeChoice, layout_path: Path, problems: Collector) -> Path | None:
+    """The theme file of a theme named `choice.name`: themes/NAME/theme.yaml beside the layout, or shipped."""
+    for folder in (layout_path.parent / "themes", SHIPPED_THEMES):
+        candidate = folder / choice.name / "theme.yaml"
+        if candidate.is_file():
+            return candidate
+    known = sorted({p.parent.name for folder in (layout_path.parent / "themes", SHIPPED_THEMES) if folder.is_dir()
+                    for p in folder.glob("*/theme.yaml")})
+    problems.error(choice.span, f"unknown theme {choice.name!r}", "themes: " + ", ".join(known))
+    return None
+
+
+def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector, output: str = "pdf") -> Theme | None:
+    """Load and resolve a theme file (and what it extends); the deck takes the theme's `deck:` overrides."""
     if not path.is_file():
         problems.error(spans.at(key), f"theme file {display_path(path)!r} does not exist",
                        "the path is relative to the layout file")
         return None
-    loaded = _load_valid(path, ThemeFile, problems)
-    if loaded is None:
+    raw = _load_chain(path, problems)
+    if raw is None:
         return None
-    spec, theme_spans = loaded
+    value, theme_spans = _for_output(raw[0], raw[1], output)
+    spec, diagnostics = validate_model(ThemeFile, value, theme_spans)
+    problems.extend(diagnostics)
+    if spec is None:
+        return None
     own = Collector()  # the theme fails on its own problems, not on the layout's
     theme = build_theme(spec, path.parent, theme_spans, own)
     problems.extend(own.items)
     return theme
+
+
+def _for_output(value: Any, spans: SpanMap, output: str) -> tuple[Any, SpanMap]:
+    """A theme as one output uses it: the deck merges the theme's `deck:` overrides over the rest."""
+    if not isinstance(value, dict) or "deck" not in value:
+        return value, spans
+    base = {k: v for k, v in value.items() if k != "deck"}
+    overrides = value["deck"]
+    if output != "deck" or not isinstance(overrides, dict):
+        return (base, spans) if output != "deck" else (value, spans)  # a bad `deck:` is reported by validation
+    return merge(base, spans, overrides, spans.child(("deck",)))

@@ -6,6 +6,7 @@ import builtins
 from typing import Annotated, Literal
 
 from generator.charts.kinds import ChartKind
+from generator.model.collections import COLLECTIONS
 from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstraints, Tag
 
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z0-9_]*)$")]
@@ -48,18 +49,33 @@ class TextStyle(Strict):
 
 
 class Logo(Strict):
-    """A simple wordmark drawn as vector shapes in both outputs."""
+    """The organisation's logo: an image file in the theme folder, or a wordmark typeset in both outputs.
 
-    mark: str
-    name: str
+    Without a file, the wordmark is a square mark with `mark` beside `name`; either
+    defaults to the report's own short name and organisation.
+    """
+
+    file: str | None = Field(None, description="A PNG or JPEG logo, relative to the theme file (on light backgrounds).")
+    file_light: str | None = Field(None, description="A version for dark backgrounds (default: the wordmark).")
+    mark: str | None = None
+    name: str | None = None
     colour: Colour = "primary"
     text_colour: Colour = "ink"
+
+
+class DeckOverrides(Strict):
+    """What a theme changes for slides: a type scale for reading across a room, and so on."""
+
+    colours: dict[Name, Colour] = Field(default_factory=dict)
+    styles: dict[Name, TextStyle] = Field(default_factory=dict)
+    spacing: dict[Name, Annotated[float, Field(ge=0, le=1_000)]] = Field(default_factory=dict)
 
 
 class ThemeFile(Strict):
     """A brand theme: colours, chart palette, fonts, type scale, logo, spacing."""
 
     name: str
+    deck: DeckOverrides | None = Field(None, description="Overrides for the deck (merged over the rest).")
     extends: str | None = None
     colours: dict[Name, Colour] = Field(default_factory=dict)
     chart_palette: list[Colour] = Field(default_factory=list)
@@ -98,33 +114,147 @@ class Grid(Strict):
     areas: list[str] = Field(min_length=1)
 
 
-class Block(Strict):
-    """A block placed in an area and bound to data."""
+# A binding names a key of the data file (`quote: ken_jones`) or an item of a collection
+# (`quote: pull_quotes[0]`), so a shipped layout can bind by role and a bespoke one by key.
+Binding = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*(\[\d{1,3}\])?$", max_length=80)]
+Collection = Literal[tuple(COLLECTIONS)]  # type: ignore[valid-type]
+
+
+class BlockBase(Strict):
+    """What every block has: where it sits and how its text is styled."""
 
     area: Name
-    type: Literal["heading", "text", "section", "figure", "figures", "chart", "quote", "list",
-                  "logo", "image", "table", "rule", "shape", "sources"]
-    text: str | None = None
     style: Name | None = None
     size: builtins.list[float] | None = Field(None, min_length=2, max_length=2, description="[smallest, preferred] size.")
     colour: Colour | None = None
     fill: Colour | None = None
     align: Literal["left", "centre", "right"] = "left"
     valign: Literal["top", "middle", "bottom"] = "top"
-    figure: Name | None = None
-    figures: builtins.list[Name] | Literal["headline"] | None = None
+    padding: Annotated[float, Field(ge=0, le=500)] = 0
+
+
+class HeadingBlock(BlockBase):
+    """A heading: one or more lines of text with placeholders."""
+
+    type: Literal["heading"]
+    text: str
+    title: bool | None = Field(None, description="Make this heading the page's title (default: h1 and display headings).")
+
+
+class TextBlock(BlockBase):
+    """Text in light Markdown, with placeholders."""
+
+    type: Literal["text"]
+    text: str
+
+
+class SectionBlock(BlockBase):
+    """A narrative section's title and body."""
+
+    type: Literal["section"]
+    section: Binding | None = None
+
+
+class FigureBlock(BlockBase):
+    """One figure as a tile."""
+
+    type: Literal["figure"]
+    figure: Binding | None = None
+
+
+class FiguresBlock(BlockBase):
+    """A tile per figure of a collection (or of a list of keys)."""
+
+    type: Literal["figures"]
+    figures: builtins.list[Name] | Collection | Literal["headline"] | None = None
     columns: Annotated[int, Field(ge=1, le=6)] | Literal["auto"] = Field(
         "auto", description='Tiles per row, or "auto" for the count that sets their text largest.')
-    series: Name | None = None
+
+
+class TableBlock(BlockBase):
+    """A table of figures: value and label per row."""
+
+    type: Literal["table"]
+    figures: builtins.list[Name] | Collection | Literal["headline"] | None = None
+
+
+class ChartBlock(BlockBase):
+    """A chart of one series."""
+
+    type: Literal["chart"]
+    series: Binding | None = None
     chart: "ChartOptions | None" = None
-    quote: Name | None = None
-    list: Name | None = None
-    section: Name | None = None
-    path: str | None = None
+
+
+class ChartsBlock(BlockBase):
+    """A chart per series of a collection, arranged to fill the area."""
+
+    type: Literal["charts"]
+    charts: builtins.list[Name] | Collection | None = None
+    chart: "ChartOptions | None" = None
+
+
+class QuoteBlock(BlockBase):
+    """A pull quote with its speaker and role."""
+
+    type: Literal["quote"]
+    quote: Binding | None = None
+
+
+class ListBlock(BlockBase):
+    """A titled list."""
+
+    type: Literal["list"]
+    list: Binding | None = None
+    show_title: bool = Field(True, description="Set the list's title above it (off when the page's heading says it).")
+
+
+class SourcesBlock(BlockBase):
+    """Sources, notes and how every derived value was computed."""
+
+    type: Literal["sources"]
+
+
+class LogoBlock(BlockBase):
+    """The theme's logo, or a wordmark typeset from the organisation's short name."""
+
+    type: Literal["logo"]
     variant: Literal["light", "dark"] = "dark"
-    padding: float = 0
-    notes: str | None = None
-    title: bool | None = Field(None, description="Make this heading the page's title (default: h1 and display headings).")
+
+
+class ImageBlock(BlockBase):
+    """An image file (PNG or JPEG), with its alt text."""
+
+    type: Literal["image"]
+    path: str
+    text: str | None = Field(None, description="Alt text.")
+
+
+class RuleBlock(BlockBase):
+    """A rule along the top of the area."""
+
+    type: Literal["rule"]
+
+
+class ShapeBlock(BlockBase):
+    """A filled box."""
+
+    type: Literal["shape"]
+
+
+Block = Annotated[
+    HeadingBlock | TextBlock | SectionBlock | FigureBlock | FiguresBlock | TableBlock | ChartBlock | ChartsBlock
+    | QuoteBlock | ListBlock | SourcesBlock | LogoBlock | ImageBlock | RuleBlock | ShapeBlock,
+    Field(discriminator="type"),
+]
+BLOCK_KINDS = ("heading", "text", "section", "figure", "figures", "table", "chart", "charts", "quote", "list",
+               "sources", "logo", "image", "rule", "shape")
+
+# `when:` a mapping of collections to the least number of items each needs (or [least, most]),
+# or a list of collections of which at least one must have items.
+Count = Annotated[int, Field(ge=0, le=10_000)]
+When = dict[Collection, Count | Annotated[builtins.list[Count], Field(min_length=2, max_length=2)]] | Annotated[
+    builtins.list[Collection], Field(min_length=1)]
 
 
 class ChartOptions(Strict):
@@ -144,17 +274,27 @@ class ChartOptions(Strict):
 class FlowItem(Strict):
     """One thing set into the narrative flow."""
 
-    section: Name | None = None
-    quote: Name | None = None
-    list: Name | None = None
-    chart: Name | None = None
-    series: Name | None = None
+    section: Binding | None = None
+    sections: Literal["all"] | None = Field(None, description="Every section in order, each followed by the charts "
+                                            "and pull quotes the data file sets after it.")
+    pull_quotes: Literal["all", "rest", "none"] = Field(
+        "rest", description="With `sections:`, pull quotes placed after their sections (or spread through the "
+        "narrative): all, all but the first (shown elsewhere), or none.")
+    quote: Binding | None = None
+    list: Binding | None = None
+    lists: Literal["all"] | None = None
+    chart: Binding | None = None
+    series: Binding | None = None
     options: ChartOptions | None = None
-    height: float = 200
+    height: Annotated[float, Field(gt=0, le=5_000)] | None = Field(None, description="Height of a quote, chart or "
+                                                                  "figure box (default: measured).")
     sources: bool = False
     heading: str | None = None
-    full_quote: Name | None = Field(None, description="A quote in full, with its speaker and role.")
-    figure: Name | None = Field(None, description="A figure box (tile) set into the flow whole.")
+    full_quote: Binding | None = Field(None, description="A quote in full, with its speaker and role.")
+    full_quotes: Literal["all"] | None = None
+    figure: Binding | None = Field(None, description="A figure box (tile) set into the flow whole.")
+    figures: Collection | None = Field(None, description="A collection of figures, as a list of values and labels.")
+    when: When | None = None
 
 
 class Flow(Strict):
@@ -175,14 +315,29 @@ class Master(Strict):
     band: Colour | None = None
 
 
+class Variant(Strict):
+    """One arrangement of a page, used when the data holds what it needs."""
+
+    when: When | None = None
+    grid: Name | None = None
+    blocks: list[Block] | None = None
+    flow: Flow | None = None
+    background: Colour | None = None
+    notes: str | None = None
+
+
 class Page(Strict):
     """A page or slide: a grid, a master, blocks; repeated per item or flowing narrative."""
 
     id: Name
-    grid: Name
+    grid: Name | None = None
     master: Name | Literal["none"] = "default"
     background: Colour | None = None
-    repeat: Literal["quotes", "headline_figures", "series"] | None = None
+    when: When | None = Field(None, description="The page appears only when the data holds this.")
+    repeat: Collection | None = None
+    per_page: Annotated[int, Field(ge=1, le=48)] = Field(1, description="Items of `repeat:` on each page.")
+    variants: list[Variant] = Field(default_factory=list, description="Arrangements tried in order: the first whose "
+                                    "`when:` holds is used; none holding leaves the page out.")
     blocks: list[Block] = Field(default_factory=list)
     flow: Flow | None = None
     notes: str | None = None
@@ -202,4 +357,5 @@ class LayoutFile(Strict):
     pages: list[Page] = Field(default_factory=list)
 
 
-Block.model_rebuild()
+for _model in (ChartBlock, ChartsBlock):
+    _model.model_rebuild()

@@ -11,6 +11,7 @@ import difflib
 import re
 from typing import Annotated, Literal
 
+from generator.charts.kinds import ChartKind
 from pydantic import (
     BaseModel,
     BeforeValidator,
@@ -92,6 +93,12 @@ class ReportInfo(Strict):
     published: Date | None = None
     locale: Literal["en-GB", "en-US", "en-IE", "en-AU"] = "en-GB"
     full_review: Link | None = None
+    # Words and brand a layout may use; each has a natural default, so none is required.
+    theme: Key | None = Field(None, description="The theme (a folder under layouts/themes/) that brands this report; "
+                              "default: the layout's, else make-report's own.")
+    headline: Text | None = Field(None, description="The report's headline on the at-a-glance page "
+                                  "(default: the report's title).")
+    intro: Text | None = Field(None, description="A sentence or two introducing the headline figures (default: none).")
 
 
 def _change_kind(value: object) -> str:
@@ -176,6 +183,18 @@ class NamedSeries(Strict):
     ] = Field(min_length=1)
 
 
+class ChartChoice(Strict):
+    """How the data's author wants a series charted; anything left out is chosen from its shape."""
+
+    kind: ChartKind | None = Field(None, description="column, bar, stacked_column, stacked_bar, line, donut or pie.")
+    highlight: Text | None = Field(None, description="A category drawn in the highlight colour.")
+    sort: Literal["none", "ascending", "descending"] | None = None
+    legend: Literal["none", "top", "bottom", "right", "left"] | None = None
+    data_labels: bool | None = None
+    x_title: Text | None = None
+    y_title: Text | None = None
+
+
 class Series(Strict):
     """Data behind a chart: categories and one or more named series."""
 
@@ -183,6 +202,10 @@ class Series(Strict):
     unit: Unit = "count"
     categories: list[Text] = Field(min_length=1)
     series: list[NamedSeries] = Field(min_length=1)
+    chart: ChartChoice | None = Field(None, description="How to chart it (default: chosen from the series' shape).")
+    charted: bool = Field(True, description="false keeps the series out of the shipped layouts' charts.")
+    headline: bool = Field(False, description="The report's feature chart, beside the headline figures.")
+    section: Key | None = Field(None, description="A section id: the chart is set into the narrative after it.")
 
 
 class Quote(Strict):
@@ -192,6 +215,7 @@ class Quote(Strict):
     role: Text
     text: list[Text] = Field(min_length=1, description="The quote's paragraphs, in full.")
     pull: Text | None = Field(None, description="An excerpt for pull quotes; must appear in the text verbatim.")
+    section: Key | None = Field(None, description="A section id: the pull quote is set into the narrative after it.")
 
 
 class Section(Strict):

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Mapping
 
+from generator.diagnostics import Span
+from generator.model.chartplan import ChartPlan
 from generator.model.markup import Block, Run
 
 
@@ -64,13 +66,16 @@ class SeriesRow:
 
 @dataclass(frozen=True)
 class SeriesView:
-    """A resolved chart series: categories and rows of values."""
+    """A resolved chart series: categories and rows of values, and how to chart it."""
 
     key: str
     title: str
     unit: str
     categories: tuple[str, ...]
     rows: tuple[SeriesRow, ...]
+    plan: ChartPlan | None = None  # None: not to be charted by the shipped layouts' collections
+    headline: bool = False
+    section: str | None = None
 
     @property
     def derived_notes(self) -> tuple[str, ...]:
@@ -88,6 +93,8 @@ class QuoteView:
     role: str
     paragraphs: tuple[str, ...]
     pull: str
+    has_pull: bool = True  # the data file gave a pull excerpt (else `pull` is the first paragraph)
+    section: str | None = None
 
 
 @dataclass(frozen=True)
@@ -144,16 +151,25 @@ class Report:
     lists: Mapping[str, ListView]
     notes: tuple[str, ...]
     sources: Mapping[str, SourceView]
+    theme: str | None = None
+    theme_span: Span | None = None  # where the data file names its theme, for diagnostics
+    headline: str | None = None
+    intro: str | None = None
 
     @property
     def headline_figures(self) -> tuple[FigureView, ...]:
-        """Figures marked as headline, in file order."""
-        return tuple(f for f in self.figures.values() if f.headline)
+        """The figures that lead the report (see model.collections)."""
+        from generator.model.collections import headline_figures
+
+        return headline_figures(self)
 
     def placeholders(self) -> dict[str, str]:
         """Values for `{report.x}` placeholders in layout text."""
         return {
             "report.title": self.title,
+            "report.headline": self.headline or self.title,
+            "report.intro": self.intro or "",
+            "report.period_description": self.period_description or "",
             "report.subtitle": self.subtitle or "",
             "report.period": self.period,
             "report.organisation": self.organisation,

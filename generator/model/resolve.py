@@ -10,6 +10,7 @@ from generator.load.spans import SpanMap
 from generator.model import derive
 from generator.model.datafile import DataFile, Figure, FigureRef, Series
 from generator.model.formatting import Formatter
+from generator.model.chartplan import plan_chart
 from generator.model.markup import parse_blocks, parse_inline
 from generator.model.report import (
     FigureView,
@@ -30,6 +31,8 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
     fmt = Formatter(data.report.locale)
     info = data.report
     _check_section_ids(data, spans, problems)
+    _check_section_refs(data, spans, problems)
+    _check_highlights(data, spans, problems)
     return Report(
         path=spans.file,
         organisation=info.organisation.name,
@@ -53,6 +56,10 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         notes=tuple(data.notes),
         sources=MappingProxyType({k: SourceView(k, s.title, s.publisher, s.kind, str(s.url) if s.url else None, s.note)
                                   for k, s in data.sources.items()}),
+        theme=info.theme,
+        theme_span=spans.at(("report", "theme")) if info.theme else None,
+        headline=info.headline,
+        intro=info.intro,
     )
 
 
@@ -107,6 +114,24 @@ def _check_parts(data: DataFile, spans: SpanMap, problems: Collector, fmt: Forma
                            "check the values, or the `part_of:` of each part")
 
 
+def _check_section_refs(data: DataFile, spans: SpanMap, problems: Collector) -> None:
+    """A series or quote set into the narrative names a section that exists."""
+    ids = [s.id for s in data.sections]
+    for kind, items in (("series", data.series), ("quotes", data.quotes)):
+        for key, item in items.items():
+            if item.section is not None and item.section not in ids:
+                report_unknown(problems, spans, (kind, key, "section"), "section", item.section, ids)
+
+
+def _check_highlights(data: DataFile, spans: SpanMap, problems: Collector) -> None:
+    """A highlighted category is one of the series' categories."""
+    for key, series in data.series.items():
+        wanted = series.chart.highlight if series.chart else None
+        if wanted is not None and wanted not in series.categories:
+            report_unknown(problems, spans, ("series", key, "chart", "highlight"), "category", wanted,
+                           list(series.categories))
+
+
 def _check_section_ids(data: DataFile, spans: SpanMap, problems: Collector) -> None:
     """Section ids must be unique: layouts pick sections by id."""
     first: dict[str, int] = {}
@@ -149,7 +174,9 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
                            f"{len(series.categories)} categories", "give one value per category, in order")
         rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt, previous)
                                              for j, v in enumerate(row.values))))
-    return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows))
+    plan = plan_chart(series, data.report.period.label) if series.charted else None
+    return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
+                      series.headline, series.section)
 
 
 def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile, spans: SpanMap,
@@ -216,7 +243,7 @@ def _quotes(data: DataFile, spans: SpanMap, problems: Collector) -> dict[str, Qu
         if q.pull is not None and " ".join(q.pull.split()) not in " ".join(full.split()):
             problems.error(spans.at(("quotes", key, "pull")), f"the pull quote of {key!r} is not in its text",
                            _pull_hint(q.pull, full))
-        views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull)
+        views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull, q.pull is not None, q.section)
     return views
 
 

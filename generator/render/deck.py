@@ -100,6 +100,8 @@ def _item(shapes, item: Item) -> None:
         box = item.box
         pic = shapes.add_picture(item.path, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
         pic._element.nvPicPr.cNvPr.set("descr", item.description)
+    else:  # a new kind of item must be drawn here, never silently skipped
+        raise TypeError(f"no drawing for frame item {type(item).__name__}")
 
 
 def _rgb(hex_colour: str) -> RGBColor:

@@ -90,6 +90,8 @@ def _item(canvas: Canvas, item: Item, height: float, cache) -> None:
     elif isinstance(item, ImageItem):
         box = item.box
         canvas.drawImage(item.path, box.x, height - box.bottom, box.w, box.h, preserveAspectRatio=True, anchor="c", mask="auto")
+    else:  # a new kind of item must be drawn here, never silently skipped
+        raise TypeError(f"no drawing for frame item {type(item).__name__}")
 
 
 def _rect(canvas: Canvas, item: RectItem, height: float) -> None:

@@ -9,7 +9,7 @@ import pytest
 from generator.charts.spec import ChartFonts, ChartKind, ChartSeries, ChartSpec
 
 REPO = Path(__file__).resolve().parents[2]
-FONT_DIR = REPO / "layouts" / "themes" / "ceop" / "fonts"
+FONT_DIR = REPO / "layouts" / "themes" / "default" / "fonts"
 FONTS = ChartFonts(
     regular=str(FONT_DIR / "Carlito-Regular.ttf"),
     bold=str(FONT_DIR / "Carlito-Bold.ttf"),
