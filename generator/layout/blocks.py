@@ -35,7 +35,7 @@ def is_empty(ctx: Context, block: Block) -> bool:
     """
     kind = block.type
     if kind in ("heading", "text"):
-        return not ctx.fill(block.text, (), quiet=True).strip()
+        return not ctx.names_unknown(block.text) and not ctx.fill(block.text, (), quiet=True).strip()
     if kind in _SINGLE:
         name = getattr(block, _SINGLE[kind])
         return name is not None and ctx.quiet_bound(kind if kind != "chart" else "series", name) is None

@@ -84,6 +84,11 @@ class Context:
         items = collection(self.report, name)
         return items[index] if index < len(items) else None
 
+    def names_unknown(self, template: str) -> bool:
+        """Whether `template` has a placeholder this page cannot fill (building it reports that)."""
+        values = {**self.report.placeholders(), **self.item}
+        return any(m.group(1) not in values for m in _PLACEHOLDER.finditer(template))
+
     def quiet_bound(self, kind: str, name: str | None) -> Any:
         """Like `bound`, reporting nothing: whether a block has something to show."""
         indexed = _BINDING.match(name or "")
@@ -157,8 +162,15 @@ def tidy(text: str) -> str:
         return text
     for pattern in _DANGLING:
         text = pattern.sub(lambda m: (m.group(1) if m.groups() else "") + _EMPTY, text)
-    lines = [re.sub(r"[ \t]{2,}", " ", line.replace(_EMPTY, "")).strip() for line in text.split("\n")]
+    lines = [_closed(line) for line in text.split("\n")]
     return "\n".join(lines).strip()
+
+
+def _closed(line: str) -> str:
+    """A line with its empty values gone and no stray space or doubled stop where they were."""
+    line = re.sub(r"[ \t]*" + _EMPTY + r"[ \t]*(?=[.,;:])", "", line)  # "2007/08. {x}." -> "2007/08.."
+    line = re.sub(r"([.;:,])(?:\s*[.;:,])+", r"\1", line.replace(_EMPTY, ""))
+    return re.sub(r"[ \t]{2,}", " ", line).strip()
 
 
 def floor_scale(paras: Sequence[Para]) -> float:

@@ -30,6 +30,7 @@ class BoxChunk:
 
     height: float
     build: Callable[[Box], list[Item]]
+    path: tuple = ()  # the flow item it came from, for diagnostics
 
 
 Chunk = TextChunk | BoxChunk
@@ -128,7 +129,7 @@ def _place_quotes(quotes: list, section_ids: list[str]) -> dict[str, list]:
 def _pull_quote(ctx: Context, quote, where: tuple, width: float, height: float | None) -> BoxChunk:
     """A pull quote set in whole, as tall as its words need."""
     need = height or measured_height(ctx, pull_quote(ctx, quote, Box(0, 0, width, 2000), where)) + 6
-    return BoxChunk(need, lambda box, q=quote, w=where: pull_quote(ctx, q, box, w))
+    return BoxChunk(need, lambda box, q=quote, w=where: pull_quote(ctx, q, box, w), where)
 
 
 def measured_height(ctx: Context, items: list[Item]) -> float:
@@ -154,7 +155,7 @@ def _chart(ctx: Context, series, options: ChartOptions | None, where: tuple, wid
         return []
     spec = chart_spec(series, chosen, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
     check_chart_glyphs(ctx, spec, where)
-    return [BoxChunk(height or round(width * 0.7), lambda box, s=spec: [ChartItem(box, s)])]
+    return [BoxChunk(height or round(width * 0.7), lambda box, s=spec: [ChartItem(box, s)], where)]
 
 
 def _figure(ctx: Context, fig, item: FlowItem, where: tuple, width: float) -> BoxChunk:
@@ -236,7 +237,7 @@ class Filler:
             self._next_area()
         area = self.areas[0]
         if chunk.height > area.h + 0.01:
-            self.ctx.problems.error(self.ctx.span(self.path), f"a flow item of height {chunk.height:.0f} pt is taller "
+            self.ctx.problems.error(self.ctx.span(chunk.path or self.path), f"a flow item of height {chunk.height:.0f} pt is taller "
                                     f"than its area ({area.h:.0f} pt) on page {self.ctx.page_id!r}", "lower its height")
         self.pages[-1].extend(chunk.build(Box(area.x, area.y + self.y, area.w, min(chunk.height, area.h))))
         self.y += chunk.height

@@ -121,7 +121,7 @@ def _break(tokens: list[_Token], width: float) -> tuple[list[list[_Token]], floa
     rows: list[list[_Token]] = [[]]
     used = 0.0
     over = 0.0
-    for tok in tokens:
+    for tok in (part for t in tokens for part in _split_long(t, width)):
         row = rows[-1]
         need = tok.width if not row else used + row[-1].space + tok.width
         if row and need > width + 0.01:
@@ -132,6 +132,33 @@ def _break(tokens: list[_Token], width: float) -> tuple[list[list[_Token]], floa
             used = need
         over = max(over, tok.width - width)
     return [r for r in rows if r] or [[]], max(0.0, over)
+
+
+def _split_long(tok: _Token, width: float) -> list[_Token]:
+    """A word wider than the line (a long web address) in parts that fit, broken after / . - or _."""
+    if tok.width <= width + 0.01 or len(tok.text.strip()) < 2:
+        return [tok]
+    text, tail = tok.text.rstrip(), tok.text[len(tok.text.rstrip()):]
+    parts: list[str] = []
+    start = 0
+    while start < len(text):
+        end = _fitting_end(text, start, tok, width)
+        parts.append(text[start:end])
+        start = end
+    return [replace(tok, text=part + (tail if i == len(parts) - 1 else ""), source=None,
+                    width=fonts.width(part, tok.font, tok.size), space=tok.space if i == len(parts) - 1 else 0.0)
+            for i, part in enumerate(parts)]
+
+
+def _fitting_end(text: str, start: int, tok: _Token, width: float) -> int:
+    """Where the part of `text` from `start` ends: the last break character that fits, else as many letters."""
+    end = start + 1
+    while end < len(text) and fonts.width(text[start:end + 1], tok.font, tok.size) <= width:
+        end += 1
+    if end == len(text):
+        return end
+    breaks = [i + 1 for i in range(start, end) if text[i] in "/.-_?&="]
+    return breaks[-1] if breaks and breaks[-1] > start + 1 else end
 
 
 def _pieces(row: list[_Token]) -> tuple[Piece, ...]:

@@ -43,13 +43,15 @@ def headline_charts(report: Report) -> tuple[SeriesView, ...]:
 
 def section_charts(report: Report, section: str) -> tuple[SeriesView, ...]:
     """Charted series set into the narrative after one section."""
-    return tuple(s for s in charts(report) if s.section == section and not s.headline)
+    featured = {s.key for s in headline_charts(report)[:1]}
+    return tuple(s for s in charts(report) if s.section == section and s.key not in featured)
 
 
 def other_charts(report: Report) -> tuple[SeriesView, ...]:
-    """Charted series neither featured nor set into the narrative: the charts pages' own."""
+    """Charted series neither featured (the first headline chart) nor set into the narrative."""
     ids = {s.key for s in report.sections}
-    return tuple(s for s in charts(report) if not s.headline and s.section not in ids)
+    featured = {s.key for s in headline_charts(report)[:1]}
+    return tuple(s for s in charts(report) if s.key not in featured and s.section not in ids)
 
 
 def sources(report: Report) -> tuple[Any, ...]:
@@ -68,6 +70,7 @@ COLLECTIONS: dict[str, Callable[[Report], tuple[Any, ...]]] = {
     "pull_quotes": pull_quotes,
     "sections": lambda r: r.sections,
     "lists": lambda r: tuple(r.lists.values()),
+    "series": lambda r: tuple(r.series.values()),
     "charts": charts,
     "headline_charts": headline_charts,
     "other_charts": other_charts,

@@ -113,6 +113,8 @@ def _data_path(value: Any, loc: tuple) -> Path:
         elif isinstance(node, list) and isinstance(part, int) and part < len(node):
             path.append(part)
             node = node[part]
+        elif isinstance(node, dict) and isinstance(part, str) and node.get("type") == part:
+            continue  # the tag of a union told apart by its `type:` (a layout's block kinds)
         elif isinstance(node, dict) and isinstance(part, str) and not _is_tag(part):
             path.append(part)  # a missing or unknown key: keep it, it has no node below
             node = None
