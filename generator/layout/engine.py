@@ -222,6 +222,6 @@ def _metadata(report: Report) -> Metadata:
         title=f"{report.short_name} {report.title}",
         author=report.organisation,
         subject=f"{report.title}: {report.subtitle}" if report.subtitle else report.title,
-        keywords=(report.short_name, "annual review", report.period),
+        keywords=(report.short_name, report.title, report.period),
         language=report.locale,
     )

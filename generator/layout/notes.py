@@ -26,8 +26,8 @@ def sources_paras(ctx: Context, path: tuple, block: Block | None = None) -> list
     derived = derived_notes(ctx.report)
     if derived:
         paras.append(Para(plain("Derived values"), head))
-        paras.append(Para(plain("Values marked * or “about” are computed by this report from published figures, "
-                                "not published themselves."), body))
+        paras.append(Para(plain("Values marked with an asterisk (*) are computed by this report from published "
+                                "figures; they are not published figures themselves."), body))
         paras += [Para(plain(n), body, "bullet") for n in derived]
     paras += [Para(plain(n), body) for n in report.notes]
     return paras
