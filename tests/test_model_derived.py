@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
@@ -163,3 +164,21 @@ def test_quoted_iso_date_is_a_date() -> None:
     """A date written "2007-04-01" (quoted, as JSON would) reads like an unquoted one."""
     report = load(ROOT / "tests" / "fixtures" / "small-2006-07.yaml")
     assert report.published == "April 2007"
+
+
+def test_monthly_averages_from_last_years_file(tmp_path: Path) -> None:
+    """Without a stated change, last year's monthly average is last year's published value ÷ 12, derived."""
+    shutil.copy(ROOT / "tests" / "fixtures" / "small-2006-07.yaml", tmp_path / "last.yaml")
+    (tmp_path / "this.yaml").write_text(
+        "report:\n  organisation: {name: Example, short_name: Ex}\n  title: T\n  period: {label: 2007/08}\n"
+        "previous: last.yaml\n"
+        "figures:\n  professionals_trained: {value: 2600, label: trained}\n"
+        "series:\n  monthly:\n    title: A month\n    categories: [\"2006/07\", \"2007/08\"]\n"
+        "    series:\n      - name: Trained a month\n        values:\n"
+        "          - {figure: professionals_trained, at: previous_monthly_average}\n"
+        "          - {figure: professionals_trained, at: monthly_average}\n", encoding="utf-8")
+    series = load(tmp_path / "this.yaml").series["monthly"]
+    before, now = series.rows[0].values
+    assert (before.text, before.derived, now.text, now.derived) == ("about 167", True, "about 217", True)
+    assert series.derived_notes == (
+        "Monthly averages derived: 2,600 ÷ 12 for this year, and 2,000 ÷ 12 for 2006/07; not published figures",)
