@@ -146,7 +146,9 @@ def test_change_derived_from_previous_file() -> None:
     assert trained is not None
     assert (trained.text, trained.short, trained.derived) == ("up 30% on 2006/07 (2,000)", "up 30%", True)
     assert trained.previous is not None and (trained.previous.text, trained.previous.derived) == ("2,000", False)
-    assert trained.note == "Change on 2006/07 derived: (2,600 − 2,000) ÷ 2,000 = 30%; not a published figure"
+    assert trained.note == ("Changes on 2006/07 derived from 2006/07's published values: (this year − 2006/07) ÷ 2006/07; "
+                            "not published figures")
+    assert report.figures["networks_disrupted"].change.note == trained.note  # one note for the lot
     networks = report.figures["networks_disrupted"].change
     assert networks is not None
     assert (networks.text, networks.short) == ("a three-fold increase on 2006/07 (2)", "three-fold increase")

@@ -124,8 +124,10 @@ def change_from_previous(fig: Figure, previous: float, period: str | None, fmt: 
     if factor >= 2:
         phrase = fmt.factor(round(factor, 1))
         short = phrase.removeprefix("a ")
-    note = (f"Change on {when} derived: ({fmt.number(fig.value)} − {stated_prev.text}) ÷ {stated_prev.text} "
-            f"= {fmt.number(round(percent, 1))}%; not a published figure")
+    # One note for every change on the same year, as for monthly averages: the method is the same for each
+    # figure and the change's text names last year's value, so a note per figure would only repeat the
+    # arithmetic (a dozen of them, from a `previous:` file, crowd the sources off the page).
+    note = f"Changes on {when} derived from {when}'s published values: (this year − {when}) ÷ {when}; not published figures"
     return Change(f"{phrase} on {when} ({stated_prev.text})", short, True, stated_prev, note=note)
 
 
