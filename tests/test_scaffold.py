@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from conftest import REPO, SHIPPED_DATA, run_cli
 from generator.load import load_yaml
 from generator.model.datafile import DataFile
+from generator.scaffold.periods import PeriodShift
 from generator.scaffold.yamltext import Item, document, listing, mapping, scalar_text
 
 SCHEMA = REPO / "docs" / "schema" / "data.schema.json"
@@ -345,6 +346,21 @@ def test_a_bad_from_file_gets_its_located_diagnostics(tmp_path: Path) -> None:
     assert not new.exists()
 
 
+@pytest.mark.parametrize(("old", "new", "text", "moved", "numbers"), [
+    ("2007/08", "2008/09", "Annual Review 2007/08", "Annual Review 2008/09", False),
+    ("2007/08", "2008/09", "2006/07 and 2007/08", "2007/08 and 2008/09", False),
+    ("2007/08", "2008/09", "How the 131 children were safeguarded", "How the 131 children were safeguarded", True),
+    ("2007/08", "2008/09", "2nd year results", "2nd year results", True),
+    ("2007/08", "2008/09", "from 2006/09", "from 2006/09", True),       # not a period label
+    ("2007-08", "2010-11", "Report 2007-08", "Report 2010-11", False),   # three years on
+    ("2007", "2008", "Report 2007", "Report 2008", False),
+    ("2007", "2008", "founded in 2006", "founded in 2006", True),        # a bare year moves only when it is the period
+    ("Q1 2008", "Q2 2008", "Results for Q1 2008", "Results for Q2 2008", False),
+])
+def test_period_labels_move_on(old: str, new: str, text: str, moved: str, numbers: bool) -> None:
+    assert PeriodShift.between(old, new).move(text) == (moved, numbers)
+
+
 # --- the YAML writer ----------------------------------------------------------------------------------------
 
 ODD = ["plain words", "a: b", "key:value", "a #b", "a# b", "#hash", "'single'", '"double"', "it's", 'say "hi"',
@@ -382,6 +398,14 @@ def test_nested_blocks_and_commented_items_read_back() -> None:
     assert yaml.safe_load(doc) == {"rows": [{"name": "a: b", "values": [1]}, {"name": "#2"}], "empty": {},
                                    "none": [], "kept": {"on": "yes"}}
     assert '\n  # "off":\n  #   deep: 1\n  "on": "yes"\n' in doc  # `off:` and `on:` would read as false and true
+
+
+def test_comments_stay_comments() -> None:
+    """Line breaks of any kind in a comment's text (last year's wording may hold them) never start a line of YAML."""
+    sneaky = "a\nb: 1\rc: 2\x85d: 3\u2028e: 4\u2029f: 5"
+    doc = document(mapping(Item("k", None, note=sneaky, doc=(sneaky,)), Item("x", mapping(), off=True)),
+                   header=(sneaky,), first=sneaky)
+    assert yaml.safe_load(doc) == {"k": None}
 
 
 def test_odd_organisation_names_survive_the_command_line(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ SCHEMA = Path("docs/schema/data.schema.json")
 
 def starter_text(target: Path, name: str, short_name: str, period: str) -> str:
     """The text of a starter data file to be written at `target`."""
-    return document(starter(name, short_name, period), header(name, period, schema_reference(target)))
+    return document(starter(name, short_name, period), header(name, period), schema_line(target))
 
 
 def next_year_text(target: Path, source: Path, period: str, problems: Collector) -> str | None:
@@ -40,11 +40,11 @@ def next_year_text(target: Path, source: Path, period: str, problems: Collector)
     last = data["report"]["period"]["label"]
     block = next_year(data, period, relative(source, target.parent))
     org = data["report"]["organisation"]["short_name"]
-    lines = (f"yaml-language-server: $schema={schema_reference(target)}", "",
-             f"{org}, {period}: next year's data file, written by `make-report new` from {relative(source, target.parent)}.",
-             f"What was particular to {last} is left blank (`make-report check` lists each blank at its line)",
-             "or commented out with last year's wording; the rest is carried over: read it through.")
-    return document(block, lines)
+    lines = ("", f"{org}, {period}: next year's data file, written by `make-report new` from "
+             f"{relative(source, target.parent)}. What was particular to {last} is left blank (`make-report check` "
+             "lists each blank at its line) or commented out with last year's wording; the rest is carried over: "
+             "read it through.")
+    return document(block, lines, schema_line(target))
 
 
 def period_problem(source: Path, period: str) -> str | None:
@@ -89,11 +89,11 @@ def write_new(target: Path, text: str, problems: Collector) -> bool:
     return True
 
 
-def schema_reference(target: Path) -> str:
-    """The project's JSON Schema, relative to the folder `target` is written in (for editors' YAML servers)."""
+def schema_line(target: Path) -> str:
+    """The first line's comment naming the project's JSON Schema, relative to `target`'s folder, for editors."""
     from generator.pipeline import shipped
 
-    return relative(shipped(SCHEMA), target.parent)
+    return f"yaml-language-server: $schema={relative(shipped(SCHEMA), target.parent)}"
 
 
 def relative(path: Path, folder: Path) -> str:

@@ -30,13 +30,11 @@ def starter(name: str, short_name: str, period: str) -> Block:
     )
 
 
-def header(name: str, period: str, schema: str) -> tuple[str, ...]:
-    """The comment lines at the top: the schema for editors, then what the file is and what to do."""
-    return (f"yaml-language-server: $schema={schema}", "",
-            f"{name}, {period}: a starter data file written by `make-report new`.",
-            "Fill in what is left blank (`make-report check` lists each blank at its line).",
-            "Optional keys are commented out: remove the \"# \" to use one, and delete the rest.",
-            "docs/data-format.md documents every key.")
+def header(name: str, period: str) -> tuple[str, ...]:
+    """The comment paragraphs at the top (below the schema line): what the file is and what to do."""
+    return ("", f"{name}, {period}: a starter data file written by `make-report new`. Fill in what is left blank "
+            "(`make-report check` lists each blank at its line). Optional keys are commented out: remove the "
+            "\"# \" to use one, and delete the rest. docs/data-format.md documents every key.")
 
 
 def _off(key: str, note: str, value: object = None) -> Item:

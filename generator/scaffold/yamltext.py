@@ -73,9 +73,12 @@ def listing(*items: Item | Remark) -> Block:
     return Block(tuple(items), is_list=True)
 
 
-def document(block: Block, header: tuple[str, ...] = ()) -> str:
-    """The whole file: header comment lines, then the top-level mapping, a blank line between its keys."""
-    lines = [_comment(line) for line in header]
+def document(block: Block, header: tuple[str, ...] = (), first: str | None = None) -> str:
+    """The whole file: a first comment line as given, header paragraphs wrapped, then the top-level mapping.
+
+    The first line is never wrapped: editors read the schema from it. Top-level keys are a blank line apart.
+    """
+    lines = ([_comment(first)] if first is not None else []) + _docs(header, 0)
     for item in block.items:
         if lines:
             lines.append("")
@@ -85,7 +88,13 @@ def document(block: Block, header: tuple[str, ...] = ()) -> str:
 
 def _comment(text: str) -> str:
     """One comment line; an empty text gives a bare `#`."""
+    text = _one_line(text)
     return f"# {text}" if text else "#"
+
+
+def _one_line(text: str) -> str:
+    """Text safe in a comment: anything YAML could read as a line break (or refuse) becomes a space."""
+    return "".join(c if _PRINTABLE.match(c) else " " for c in text).strip()
 
 
 def _docs(texts: tuple[str, ...], indent: int) -> list[str]:
@@ -138,7 +147,7 @@ def _block_lines(block: Block, indent: int) -> list[str]:
 
 def _with_note(line: str, note: str | None) -> str:
     """A line with its end-of-line comment, if any (newlines in the note become spaces)."""
-    return line if not note else f"{line}  # {' '.join(note.split())}"
+    return line if not note else f"{line}  # {' '.join(_one_line(note).split())}"
 
 
 def key_text(key: str) -> str:
