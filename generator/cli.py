@@ -1,4 +1,4 @@
-"""The make-report command line: build (default), check and schema."""
+"""The make-report command line: build (default), check, new and schema."""
 
 from __future__ import annotations
 
@@ -37,10 +37,28 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Check data files and layouts; print every problem; render nothing.")
     check.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
     _common(check)
+    _new_parser(commands)
     schema = commands.add_parser("schema", help="print the JSON Schema of the data file",
                                  description="Print (or write) the JSON Schema generated from the data model.")
     schema.add_argument("--out", type=Path, default=None, help="write to this file instead of standard output")
     return parser
+
+
+def _new_parser(commands: argparse._SubParsersAction) -> None:
+    """The `new` command: a starter data file, or next year's from last year's."""
+    new = commands.add_parser(
+        "new", help="write a starter data file, or next year's from last year's",
+        description="Write a new data file: a starter with every key documented, or (with --from) next year's "
+                    "file with last year's structure. What only you can supply is left blank, and "
+                    "`make-report check` lists each blank at its line.")
+    new.add_argument("data", type=Path, metavar="DATA", help="the data file to write")
+    new.add_argument("--period", required=True, help='the period it covers, as it is written, e.g. "2025/26"')
+    new.add_argument("--organisation", metavar="NAME", help="the organisation's name (a starter; with --from it is last year's)")
+    new.add_argument("--short-name", metavar="SHORT", help="its short name, for running heads (default: the name)")
+    new.add_argument("--from", dest="source", type=Path, metavar="LAST_YEAR",
+                     help="last year's data file: write next year's from it, `previous:` pointing at it")
+    new.add_argument("--force", action="store_true", help="replace DATA if it exists")
+    new.set_defaults(usage_error=new.error)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -80,6 +98,8 @@ def _run(args: argparse.Namespace) -> int:
     command = args.command or "build"
     if command == "schema":
         return _schema(args.out)
+    if command == "new":
+        return _new(args)
     from generator import pipeline  # imported late so --help stays fast
 
     data = list(getattr(args, "data", None) or [pipeline.shipped(DEFAULT_DATA)])
@@ -118,6 +138,58 @@ def _print_diagnostics(items: Sequence[Diagnostic], strict: bool, tail: str = ""
     errors = sum(1 for d in items if d.severity is Severity.ERROR or strict)
     if errors:
         print(f"{errors} error(s){tail}", file=sys.stderr)
+
+
+def _new(args: argparse.Namespace) -> int:
+    """Write a starter data file, or next year's from last year's (`--from`)."""
+    from generator import scaffold
+    from generator.diagnostics import Collector, Span, display_path
+
+    period, name, short_name = _new_words(args)
+    problems = Collector()
+    refusal = scaffold.target_problem(args.data, args.force)
+    if refusal is not None:
+        problems.error(Span(display_path(args.data)), *refusal)
+    if args.source is None:
+        text = scaffold.starter_text(args.data, name, short_name or name, period)
+    else:
+        text = scaffold.next_year_text(args.data, args.source, period, problems)
+    if text is None or problems.has_errors or not scaffold.write_new(args.data, text, problems):
+        _print_diagnostics(problems.items, strict=False, tail="; nothing was written")
+        return 1
+    print(f"wrote {display_path(args.data)}")
+    print(f"  fill in what is left blank: `make-report check {display_path(args.data)}` lists each blank at its line")
+    return 0
+
+
+def _new_words(args: argparse.Namespace) -> tuple[str, str, str | None]:
+    """The period, name and short name given to `new`, checked (a problem is a usage error, exit 2)."""
+    from generator import scaffold
+
+    for option, value in (("--period", args.period), ("--organisation", args.organisation),
+                          ("--short-name", args.short_name)):
+        if value is not None and not _is_one_line(value):
+            args.usage_error(f"{option} must be text on one line, not empty")
+    if args.source is None and args.organisation is None:
+        args.usage_error("a starter file needs --organisation NAME (or name last year's file with --from)")
+    if args.source is not None:
+        if args.organisation is not None or args.short_name is not None:
+            args.usage_error("with --from, the organisation is last year's: edit it in the new file if it changed")
+        if args.data.resolve() == args.source.resolve():
+            args.usage_error("DATA is the --from file itself: name a new file for next year")
+        problem = scaffold.period_problem(args.source, args.period.strip())
+        if problem is not None:
+            args.usage_error(problem)
+    return args.period.strip(), (args.organisation or "").strip(), args.short_name and args.short_name.strip()
+
+
+def _is_one_line(text: str) -> bool:
+    """True for non-empty text without line breaks or control characters, that UTF-8 can write."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes in the command line arrive as lone surrogates
+        return False
+    return bool(text.strip()) and text.isprintable()
 
 
 def _schema(out: Path | None) -> int:

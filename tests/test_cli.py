@@ -16,7 +16,7 @@ from pptx import Presentation
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "ceop-2007-08.yaml"
-COMMANDS = ("build", "check", "schema")
+COMMANDS = ("build", "check", "new", "schema")
 ESCAPE = "\x1b["
 
 
@@ -33,7 +33,7 @@ def test_each_command_has_help(cli, command: str) -> None:
     done = cli(command, "--help")
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith(f"usage: make-report {command}")
-    if command != "schema":
+    if command in ("build", "check"):
         for option in ("--pdf-layout", "--deck-layout", "--strict"):
             assert option in done.stdout
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 import pytest
@@ -145,7 +146,9 @@ def test_change_derived_from_previous_file() -> None:
     assert trained is not None
     assert (trained.text, trained.short, trained.derived) == ("up 30% on 2006/07 (2,000)", "up 30%", True)
     assert trained.previous is not None and (trained.previous.text, trained.previous.derived) == ("2,000", False)
-    assert trained.note == "Change on 2006/07 derived: (2,600 − 2,000) ÷ 2,000 = 30%; not a published figure"
+    assert trained.note == ("Changes on 2006/07 derived from 2006/07's published values: (this year − 2006/07) ÷ 2006/07; "
+                            "not published figures")
+    assert report.figures["networks_disrupted"].change.note == trained.note  # one note for the lot
     networks = report.figures["networks_disrupted"].change
     assert networks is not None
     assert (networks.text, networks.short) == ("a three-fold increase on 2006/07 (2)", "three-fold increase")
@@ -163,3 +166,21 @@ def test_quoted_iso_date_is_a_date() -> None:
     """A date written "2007-04-01" (quoted, as JSON would) reads like an unquoted one."""
     report = load(ROOT / "tests" / "fixtures" / "small-2006-07.yaml")
     assert report.published == "April 2007"
+
+
+def test_monthly_averages_from_last_years_file(tmp_path: Path) -> None:
+    """Without a stated change, last year's monthly average is last year's published value ÷ 12, derived."""
+    shutil.copy(ROOT / "tests" / "fixtures" / "small-2006-07.yaml", tmp_path / "last.yaml")
+    (tmp_path / "this.yaml").write_text(
+        "report:\n  organisation: {name: Example, short_name: Ex}\n  title: T\n  period: {label: 2007/08}\n"
+        "previous: last.yaml\n"
+        "figures:\n  professionals_trained: {value: 2600, label: trained}\n"
+        "series:\n  monthly:\n    title: A month\n    categories: [\"2006/07\", \"2007/08\"]\n"
+        "    series:\n      - name: Trained a month\n        values:\n"
+        "          - {figure: professionals_trained, at: previous_monthly_average}\n"
+        "          - {figure: professionals_trained, at: monthly_average}\n", encoding="utf-8")
+    series = load(tmp_path / "this.yaml").series["monthly"]
+    before, now = series.rows[0].values
+    assert (before.text, before.derived, now.text, now.derived) == ("about 167", True, "about 217", True)
+    assert series.derived_notes == (
+        "Monthly averages derived: 2,600 ÷ 12 for this year, and 2,000 ÷ 12 for 2006/07; not published figures",)

@@ -6,11 +6,20 @@ so that every output can tell the reader it is not a published figure.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from generator.model.datafile import FactorChange, Figure, PercentChange
 from generator.model.formatting import Formatter
 from generator.model.report import Change, Share, Value
 
 MONTHS = 12
+
+
+class LastYear(NamedTuple):
+    """Last year's published value of a figure (its `previous:`, or the previous file's), and that year's label."""
+
+    value: float
+    period: str | None
 
 
 def stated_value(fig: Figure, fmt: Formatter) -> Value:
@@ -38,32 +47,44 @@ def implied_previous(fig: Figure, fmt: Formatter) -> Value | None:
     return None
 
 
-def monthly_average(fig: Figure, fmt: Formatter) -> Value:
+def monthly_average(fig: Figure, fmt: Formatter, last: LastYear | None = None) -> Value:
     """This year's monthly average (value ÷ 12), derived.
 
-    When the figure also states a change in the monthly average, both averages
-    share one note, so a chart of the two shows one explanation, not two.
+    When last year's monthly average can be derived too (from a stated change
+    in the monthly average, or from last year's value), both averages share
+    one note, so a chart of the two shows one explanation, not two.
     """
-    return derived_value(fig.value / MONTHS, fmt, fig.unit, _monthly_note(fig, fmt))
+    return derived_value(fig.value / MONTHS, fmt, fig.unit, _monthly_note(fig, fmt, last))
 
 
-def _monthly_note(fig: Figure, fmt: Formatter) -> str:
+def _monthly_note(fig: Figure, fmt: Formatter, last: LastYear | None = None) -> str:
     """How the monthly averages of a figure were derived."""
     change = fig.change
     this_year = f"Monthly averages derived: {fmt.number(fig.value)} ÷ 12 for this year"
-    if isinstance(change, PercentChange) and change.of == "monthly average":
+    if _monthly_change(fig) is not None:
         return (f"{this_year}, and that ÷ {1 + change.percent / 100:g} for {_period(change)} "
                 f"(from “{fmt.percent_change(change.percent)}”); not published figures")
+    if last is not None:
+        return f"{this_year}, and {fmt.number(last.value)} ÷ 12 for {last.period or 'the previous year'}; not published figures"
     return f"{this_year}; not published figures"
 
 
-def previous_monthly_average(fig: Figure, fmt: Formatter) -> Value | None:
-    """Last year's monthly average implied by a percentage change of the monthly average."""
-    change = fig.change
-    if not (isinstance(change, PercentChange) and change.of == "monthly average"):
+def previous_monthly_average(fig: Figure, fmt: Formatter, last: LastYear | None = None) -> Value | None:
+    """Last year's monthly average: implied by a stated change of the monthly average, else last year's value ÷ 12."""
+    change = _monthly_change(fig)
+    if change is not None:
+        number = fig.value / MONTHS / (1 + change.percent / 100)
+    elif last is not None:
+        number = last.value / MONTHS
+    else:
         return None
-    number = fig.value / MONTHS / (1 + change.percent / 100)
-    return derived_value(number, fmt, fig.unit, _monthly_note(fig, fmt))
+    return derived_value(number, fmt, fig.unit, _monthly_note(fig, fmt, last))
+
+
+def _monthly_change(fig: Figure) -> PercentChange | None:
+    """The figure's stated percentage change of the monthly average, if it has one."""
+    change = fig.change
+    return change if isinstance(change, PercentChange) and change.of == "monthly average" else None
 
 
 def remainder(whole: Figure, parts: list[Figure], fmt: Formatter) -> Value:
@@ -103,8 +124,10 @@ def change_from_previous(fig: Figure, previous: float, period: str | None, fmt: 
     if factor >= 2:
         phrase = fmt.factor(round(factor, 1))
         short = phrase.removeprefix("a ")
-    note = (f"Change on {when} derived: ({fmt.number(fig.value)} − {stated_prev.text}) ÷ {stated_prev.text} "
-            f"= {fmt.number(round(percent, 1))}%; not a published figure")
+    # One note for every change on the same year, as for monthly averages: the method is the same for each
+    # figure and the change's text names last year's value, so a note per figure would only repeat the
+    # arithmetic (a dozen of them, from a `previous:` file, crowd the sources off the page).
+    note = f"Changes on {when} derived from {when}'s published values: (this year − {when}) ÷ {when}; not published figures"
     return Change(f"{phrase} on {when} ({stated_prev.text})", short, True, stated_prev, note=note)
 
 

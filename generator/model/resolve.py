@@ -217,11 +217,21 @@ def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter,
             return derive.stated_value(previous.figures[ref.figure], fmt)
         return derive.implied_previous(fig, fmt)
     if ref.at == "monthly_average":
-        return derive.monthly_average(fig, fmt)
+        return derive.monthly_average(fig, fmt, _last_year(ref.figure, fig, previous))
     if ref.at == "previous_monthly_average":
-        return derive.previous_monthly_average(fig, fmt)
+        return derive.previous_monthly_average(fig, fmt, _last_year(ref.figure, fig, previous))
     parts = [f for f in data.figures.values() if f.part_of == ref.figure]
     return derive.remainder(fig, parts, fmt) if parts else None
+
+
+def _last_year(key: str, fig: Figure, previous: DataFile | None) -> derive.LastYear | None:
+    """Last year's published value of a figure: its own `previous:`, else the same figure in last year's file."""
+    period = previous.report.period.label if previous else None
+    if fig.previous is not None:
+        return derive.LastYear(fig.previous, period)
+    if previous is not None and key in previous.figures:
+        return derive.LastYear(previous.figures[key].value, period)
+    return None
 
 
 def _at_hint(at: str) -> str:
@@ -229,7 +239,8 @@ def _at_hint(at: str) -> str:
     return {
         "previous": "give the figure a `previous:` value or a `change:` with a factor or percentage, "
                     "or name last year's file in `previous:` at the top",
-        "previous_monthly_average": "give the figure a `change:` with `of: monthly average`",
+        "previous_monthly_average": "give the figure a `previous:` value or a `change:` with `of: monthly average`, "
+                                    "or name last year's file in `previous:` at the top",
         "remainder": "name this figure in another figure's `part_of:`",
     }.get(at, "")
 

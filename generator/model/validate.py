@@ -139,6 +139,8 @@ def _diagnostic(model: type[BaseModel], spans: SpanMap, item: _Located, missing:
                      f"missing required key {path[-1]!r}" + (f" in {dotted(parent)}" if parent else ""),
                      f"add `{path[-1]}:` here")
     where, found = dotted(path), _describe(err.get("input"))
+    if kind in _TYPE_NAMES and err.get("input") is None:
+        return error(spans.key(path), f"{where} is empty", _empty_hint(model, path, kind))
     if kind in _TYPE_NAMES:
         return error(spans.at(path), f"{where}: expected {_TYPE_NAMES[kind]}, found {found}",
                      _type_hint(model, path, kind, err.get("input")))
@@ -210,6 +212,32 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
         return (f"{found} is not a web address{reason}",
                 "write the full address, e.g. https://www.example.org/page")
     return None, None
+
+
+def _empty_hint(model: type[BaseModel], path: Path, kind: str) -> str:
+    """What to write where a key (or a `- `) has nothing after it, as `make-report new` leaves them."""
+    if path[:1] == ("figures",) and path[-1:] == ("value",):
+        return "fill in this year's figure as published, in digits, e.g. 131 or 1700000"
+    if path[:1] == ("series",) and "values" in path:
+        return "fill in the number, in digits, or take it from a figure with `figure: KEY` on the lines below"
+    if kind == "float_type":
+        return "fill in the number, in digits, e.g. 131 or 1700000"
+    if kind == "list_type":
+        return "write each item on its own line below, starting with `- `"
+    if path and isinstance(path[-1], int):
+        return f"write {_TYPE_NAMES[kind]} after the `- `, or remove the item"
+    what = ("its keys on the lines below, indented" if kind in ("model_type", "model_attributes_type", "dict_type")
+            else _TYPE_NAMES[kind] + " here")
+    return f"write {what}" if _required(model, path) else f"write {what}, or remove the key"
+
+
+def _required(model: type[BaseModel], path: Path) -> bool:
+    """True when the key at `path` must be written (found by walking the model, as `allowed_keys` does)."""
+    current: Any = model
+    for part in path[:-1]:
+        current = _step(current, part)
+    return any(path[-1] in cls.model_fields and cls.model_fields[path[-1]].is_required()
+               for cls in _models_in(current))
 
 
 def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str | None:
