@@ -314,7 +314,8 @@ def _table(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     paras_v = [Para(plain(f.value.text), value_style, align="right", one_line=True) for f in figs]
     paras_l = [Para(plain(f.label[0].upper() + f.label[1:]), body) for f in figs]
     items: list[Item] = []
-    row_h = box.h / max(1, len(figs))
+    # Rows share the area, but a short table keeps rows a readable height rather than stretching.
+    row_h = min(box.h / max(1, len(figs)), value_style.size * 4.5)
     for i, (v, lab) in enumerate(zip(paras_v, paras_l)):
         y = box.y + i * row_h
         items.append(ctx.fit_text([v], Box(box.x, y, col - 8, row_h), path, "table value", "middle", None, "figure"))

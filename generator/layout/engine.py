@@ -171,9 +171,7 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
     content = chunks(ctx, flow.content, path + ("flow", "content"), areas[flow.into[0]].w)
     if not content:
         return
-    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), lambda: [areas[n] for n in flow.into], path + ("flow",))
-    filler.start()
-    filler.pour(content)
+    filler = _balanced(ctx, [areas[n] for n in flow.into], content, path + ("flow",))
     first_blocks = _blocks(ctx, page, areas, path, {})
     for n, items in enumerate(filler.pages):
         if not items:
@@ -181,6 +179,55 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
         # The first page is named by the layout; continuation pages by the section they open with.
         section = (page.title or _first_heading(items)) if n == 0 else (_first_heading(items) or page.title or "")
         yield (first_blocks if n == 0 else []) + items, notes, section
+
+
+def _pour(ctx: Context, into: list[Box], content: list, path: tuple, last: tuple[int, float] | None = None) -> Filler:
+    """Pour the flow; with `last` = (page, height), that page's areas are cut to that height."""
+    opened: list[int] = []
+
+    def new_page() -> list[Box]:
+        opened.append(1)
+        if last is not None and len(opened) == last[0]:
+            return [Box(a.x, a.y, a.w, min(a.h, last[1])) for a in into]
+        return into
+
+    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), new_page, path)
+    filler.start()
+    filler.pour(content)
+    return filler
+
+
+def _balanced(ctx: Context, into: list[Box], content: list, path: tuple) -> Filler:
+    """The flow with its last page's columns balanced, so no column is left with a straggling line.
+
+    The last page is poured again into shorter columns, from the even share upwards, and the
+    first pouring that needs no further page is kept. Columns never get shorter than the
+    tallest quote or chart in the flow, so nothing set in whole is squeezed.
+    """
+    from generator.layout.flow import BoxChunk
+
+    first = _pour(ctx, into, content, path)
+    used = _column_heights(first.pages[-1], into)
+    if len(into) < 2 or not any(used[1:]) and used[0] < into[0].h * 0.5:
+        return first  # a short last page in one column reads as the end of the text; leave it
+    floor = max((c.height for c in content if isinstance(c, BoxChunk)), default=0.0)
+    target = max(sum(used) / len(into), floor)
+    pages = len(first.pages)
+    while target < into[0].h:
+        trial = _pour(ctx, into, content, path, (pages, target))
+        if len(trial.pages) == pages:
+            return trial
+        target += 12
+    return first
+
+
+def _column_heights(items: list[Item], into: list[Box]) -> list[float]:
+    """How far down each column the items on a page reach."""
+    heights = []
+    for area in into:
+        bottoms = [i.box.bottom for i in items if hasattr(i, "box") and abs(i.box.x - area.x) < 1]
+        heights.append(max(bottoms, default=area.y) - area.y)
+    return heights
 
 
 def _title_index(items: tuple[Item, ...]) -> int | None:
