@@ -102,39 +102,31 @@ def _figures(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
 
 def figure_list(ctx: Context, block: Block, path: tuple, quiet: bool = False) -> list[FigureView]:
     """The figures a `figures` or `table` block shows: its page's group, a collection, or keys."""
-    from generator.model.collections import collection
-
-    if block.figures is None and ctx.group is not None:
-        return [f for f in ctx.group if isinstance(f, FigureView)]
-    if block.figures in (None, "headline"):
+    if block.figures == "headline":
         return list(ctx.report.headline_figures)
-    if isinstance(block.figures, str):
-        return list(collection(ctx.report, block.figures))
-    found = []
-    for i, key in enumerate(block.figures):
-        if key in ctx.report.figures:
-            found.append(ctx.report.figures[key])
-        elif not quiet:
-            ctx.missing(path + ("figures", i), "figure", key, list(ctx.report.figures))
-    return found
+    return _picked(ctx, block.figures, "headline_figures", ctx.report.figures, FigureView, path + ("figures",),
+                   "figure", quiet)
 
 
 def chart_list(ctx: Context, block: Block, path: tuple, quiet: bool = False) -> list[SeriesView]:
     """The series a `charts` block draws: its page's group, a collection, or keys."""
+    return _picked(ctx, block.charts, "charts", ctx.report.series, SeriesView, path + ("charts",), "series", quiet)
+
+
+def _picked(ctx: Context, named, default: str, by_key, kind: type, path: tuple, what: str, quiet: bool) -> list:
+    """What a block names: its page's group when it names nothing, a collection by name, or keys."""
     from generator.model.collections import collection
 
-    if block.charts is None and ctx.group is not None:
-        return [s for s in ctx.group if isinstance(s, SeriesView)]
-    if block.charts is None:
-        return list(collection(ctx.report, "charts"))
-    if isinstance(block.charts, str):
-        return list(collection(ctx.report, block.charts))
+    if named is None and ctx.group is not None:
+        return [x for x in ctx.group if isinstance(x, kind)]
+    if named is None or isinstance(named, str):
+        return list(collection(ctx.report, named or default))
     found = []
-    for i, key in enumerate(block.charts):
-        if key in ctx.report.series:
-            found.append(ctx.report.series[key])
+    for i, key in enumerate(named):
+        if key in by_key:
+            found.append(by_key[key])
         elif not quiet:
-            ctx.missing(path + ("charts", i), "series", key, list(ctx.report.series))
+            ctx.missing(path + (i,), what, key, list(by_key))
     return found
 
 
