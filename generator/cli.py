@@ -37,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Check data files and layouts; print every problem; render nothing.")
     check.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
     _common(check)
+    for sub in (build, check):
+        sub.set_defaults(usage_error=sub.error)
     _new_parser(commands)
     schema = commands.add_parser("schema", help="print the JSON Schema of the data file",
                                  description="Print (or write) the JSON Schema generated from the data model.")
@@ -102,6 +104,9 @@ def _run(args: argparse.Namespace) -> int:
         return _new(args)
     from generator import pipeline  # imported late so --help stays fast
 
+    if getattr(args, "theme", None):
+        _check_theme(args, pipeline)
+
     data = list(getattr(args, "data", None) or [pipeline.shipped(DEFAULT_DATA)])
     options = pipeline.Options(
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
@@ -114,6 +119,17 @@ def _run(args: argparse.Namespace) -> int:
         for line in result.messages:
             print(line)
     return 1 if result.failed else 0
+
+
+def _check_theme(args: argparse.Namespace, pipeline) -> None:
+    """An unknown --theme is a usage error (exit 2), naming the themes there are."""
+    from generator.layoutfile.load import known_themes
+
+    layouts = [args.pdf_layout or pipeline.shipped(pipeline.DEFAULT_PDF_LAYOUT),
+               args.deck_layout or pipeline.shipped(pipeline.DEFAULT_DECK_LAYOUT)]
+    known = known_themes(layouts)
+    if args.theme not in known:
+        args.usage_error(f"unknown theme {args.theme!r} (themes: {', '.join(known) or 'none'})")
 
 
 def _cache_dir(args: argparse.Namespace) -> Path | None:

@@ -181,10 +181,14 @@ def _named_theme(choice: ThemeChoice, layout_path: Path, problems: Collector) ->
         candidate = folder / choice.name / "theme.yaml"
         if candidate.is_file():
             return candidate
-    known = sorted({p.parent.name for folder in (layout_path.parent / "themes", SHIPPED_THEMES) if folder.is_dir()
-                    for p in folder.glob("*/theme.yaml")})
-    problems.error(choice.span, f"unknown theme {choice.name!r}", "themes: " + ", ".join(known))
+    problems.error(choice.span, f"unknown theme {choice.name!r}", "themes: " + ", ".join(known_themes([layout_path])))
     return None
+
+
+def known_themes(layout_paths: list[Path]) -> list[str]:
+    """The names of the themes these layouts can use: folders of themes beside them, and the shipped ones."""
+    folders = [Path(p).parent / "themes" for p in layout_paths] + [SHIPPED_THEMES]
+    return sorted({t.parent.name for folder in folders if folder.is_dir() for t in folder.glob("*/theme.yaml")})
 
 
 def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector, output: str = "pdf") -> Theme | None:

@@ -1,0 +1,191 @@
+"""The layout language that lets one layout serve any report: collections, when/variants, empty blocks, themes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from generator.diagnostics import Collector, Span
+from generator.layout.context import _EMPTY, tidy
+from generator.layout.engine import lay_out
+from generator.layout.frame import ChartItem, RectItem, TextItem
+from generator.layoutfile.load import ThemeChoice, load_layout
+from generator.model.collections import headline_figures, other_charts, pull_quotes
+from generator.model.load_report import load_report
+
+ROOT = Path(__file__).resolve().parent.parent
+ORGS = ROOT / "tests" / "fixtures" / "orgs"
+CEOP = ROOT / "data" / "ceop-2007-08.yaml"
+PDF_LAYOUT = ROOT / "layouts" / "report-a4.yaml"
+DECK_LAYOUT = ROOT / "layouts" / "deck-16x9.yaml"
+
+
+def laid_out(data: Path, kind: str, theme: str | None = None):
+    """A data file laid out with a shipped layout; the report, the document and every diagnostic."""
+    problems = Collector()
+    report = load_report(data, problems)
+    assert report is not None, [d.format() for d in problems.items]
+    choice = ThemeChoice(theme or report.theme, Span("test")) if (theme or report.theme) else None
+    layout = load_layout(PDF_LAYOUT if kind == "pdf" else DECK_LAYOUT, kind, problems, choice)
+    assert layout is not None, [d.format() for d in problems.items]
+    return report, layout, lay_out(report, layout, problems), problems
+
+
+# ---- separators left by empty values ------------------------------------------
+
+@pytest.mark.parametrize("template, expected", [
+    ("**Org** – {x}", "**Org**"),
+    ("Org  ·  {x}", "Org"),
+    ("{x} · Org", "Org"),
+    ("Report ({x})", "Report"),
+    ("Org: {x}.", "Org."),
+    ("Org: Title, {x}. {x}.", "Org: Title."),
+    ("Review {x}  ·  At a glance", "Review · At a glance"),
+    ("Title\n\n{x}", "Title"),
+    ("{x}", ""),
+    ("No value here – kept", "No value here – kept"),
+])
+def test_an_empty_value_takes_its_separator_with_it(template: str, expected: str) -> None:
+    assert tidy(template.replace("{x}", _EMPTY)) == expected
+
+
+# ---- collections ------------------------------------------------------------------
+
+def test_without_marked_headline_figures_the_first_six_lead() -> None:
+    report = load_report(ORGS / "no-headline.yaml", Collector())
+    assert not any(f.headline for f in report.figures.values())
+    assert [f.key for f in headline_figures(report)] == list(report.figures)[:6]
+
+
+def test_the_ceop_collections_follow_its_data() -> None:
+    report = load_report(CEOP, Collector())
+    assert [q.key for q in pull_quotes(report)] == ["jim_gamble", "vernon_coaker", "ken_jones"]
+    others = [s.key for s in other_charts(report)]
+    assert "arrests_by_year" not in others, "the feature chart is on the at-a-glance page"
+    assert "reports_monthly_average" not in others, "set into the narrative after its section"
+    assert "offenders_located_split" not in others, "charted: false"
+
+
+# ---- pages by what the data holds ------------------------------------------------------
+
+def test_a_charity_with_three_figures_gets_a_cover_and_its_figures_only() -> None:
+    _report, _layout, doc, problems = laid_out(ORGS / "charity-3figs.yaml", "pdf")
+    assert [d.format() for d in problems.items if d.severity.value == "error"] == []
+    assert [p.id for p in doc.pages] == ["cover", "at-a-glance"]
+    glance = doc.pages[1]
+    assert not any(isinstance(i, ChartItem) for i in glance.items)
+    assert not any(isinstance(i, TextItem) and i.role == "quote" for i in glance.items)
+
+
+def test_the_ceop_glance_page_takes_the_variant_with_quote_and_chart() -> None:
+    _report, _layout, doc, _problems = laid_out(CEOP, "pdf")
+    glance = next(p for p in doc.pages if p.id == "at-a-glance")
+    assert any(isinstance(i, ChartItem) and i.spec.categories == ("2006/07", "2007/08") for i in glance.items)
+    assert any(isinstance(i, TextItem) and i.role == "quote" and "Jim Gamble" in i.text for i in glance.items)
+
+
+def test_an_empty_intro_closes_up_its_row() -> None:
+    """With no intro, the tiles start where the intro would have been (its row and gap collapse)."""
+    report, layout, doc, _problems = laid_out(ORGS / "charity-3figs.yaml", "pdf")
+    assert report.intro is None
+    glance = doc.pages[1]
+    heading = next(i for i in glance.items if isinstance(i, TextItem) and i.role == "title")
+    first_tile = min((i.box for i in glance.items if isinstance(i, RectItem) and i.fill == layout.theme.colour("tint")),
+                     key=lambda b: b.y)
+    gap = 14  # the glance grids' gap
+    assert first_tile.y == pytest.approx(heading.box.bottom + gap, abs=0.01)
+
+
+def test_slides_exist_because_their_content_does() -> None:
+    """No quotes: no quote slide; no full report: no closing slide; one slide per chart and per list."""
+    report, _layout, doc, _problems = laid_out(ORGS / "nz-money.yaml", "deck")
+    ids = [p.id for p in doc.pages]
+    assert "quote" not in ids and not report.quotes
+    assert ids.count("chart") == len([s for s in report.series.values() if s.plan is not None])
+    assert ids.count("list") == len(report.lists)
+    assert ("closing" in ids) == bool(report.full_review_url)
+
+
+def test_many_headline_figures_take_the_glance_page_and_the_feature_chart_gets_its_own(tmp_path: Path) -> None:
+    data = tmp_path / "big.yaml"
+    data.write_text((ORGS / "big-12figs.yaml").read_text(encoding="utf-8").replace(
+        "  visits_by_year:\n", "  visits_by_year:\n    headline: true\n", 1), encoding="utf-8")
+    _report, _layout, doc, problems = laid_out(data, "pdf")
+    assert [d.format() for d in problems.items if d.severity.value == "error"] == []
+    glance = next(p for p in doc.pages if p.id == "at-a-glance")
+    assert not any(isinstance(i, ChartItem) for i in glance.items)
+    feature = next(p for p in doc.pages if p.id == "feature")
+    assert sum(isinstance(i, ChartItem) for i in feature.items) == 1
+
+
+# ---- the layout file's own checks -------------------------------------------------------
+
+def test_a_block_kind_takes_only_its_own_fields(tmp_path: Path, cli) -> None:
+    layout = tmp_path / "pdf.yaml"
+    layout.write_text(PDF_LAYOUT.read_text(encoding="utf-8").replace(
+        '      - {area: sub, type: heading, text: "{report.subtitle}", style: cover_sub}',
+        '      - {area: sub, type: heading, text: "{report.subtitle}", style: cover_sub, series: outcomes}'),
+        encoding="utf-8")
+    done = cli("check", CEOP, "--pdf-layout", layout)
+    assert done.returncode == 1
+    line = next(n for n, text in enumerate(layout.read_text().splitlines(), 1) if "series: outcomes}" in text)
+    assert re.search(rf"^{re.escape(str(layout))}:{line}:\d+: error: unknown key 'series' in pages\[0\]\.blocks\[3\]$",
+                     done.stderr, re.M), done.stderr
+
+
+def test_an_unknown_placeholder_is_an_error_even_as_a_whole_heading(tmp_path: Path, cli) -> None:
+    layout = tmp_path / "pdf.yaml"
+    layout.write_text(PDF_LAYOUT.read_text(encoding="utf-8").replace('text: "{report.subtitle}"', 'text: "{report.subtitel}"'),
+                      encoding="utf-8")
+    done = cli("check", CEOP, "--pdf-layout", layout)
+    assert done.returncode == 1
+    assert "error: unknown placeholder '{report.subtitel}'" in done.stderr
+    assert "did you mean '{report.subtitle}'?" in done.stderr
+
+
+# ---- themes -----------------------------------------------------------------------------
+
+def primary_fill(pptx: Path) -> set[str]:
+    """Colours of the title slide's background and filled shapes, as the deck writes them."""
+    slide = Presentation(str(pptx)).slides[0]
+    found = {str(s.fill.fore_color.rgb) for s in slide.shapes if s.shape_type == 1 and s.fill.type == 1}
+    background = slide.background.fill
+    return found | ({str(background.fore_color.rgb)} if background.type == 1 else set())
+
+
+def test_the_data_file_names_its_theme_and_the_command_line_overrides_it(tmp_path: Path, cli) -> None:
+    own = cli("build", CEOP, "--out", tmp_path / "own")
+    default = cli("build", CEOP, "--out", tmp_path / "default", "--theme", "default")
+    assert own.returncode == default.returncode == 0, own.stderr + default.stderr
+    # The CEOP theme's navy against make-report's own blue, as the title slide's background.
+    navy, blue = "0E2A47", "1D3557"
+    assert navy in primary_fill(tmp_path / "own" / "ceop-2007-08.pptx")
+    assert blue in primary_fill(tmp_path / "default" / "ceop-2007-08.pptx")
+    assert navy not in primary_fill(tmp_path / "default" / "ceop-2007-08.pptx")
+
+
+def test_an_unknown_theme_in_the_data_file_is_an_error_at_its_line(tmp_path: Path, cli) -> None:
+    data = tmp_path / "ceop-2007-08.yaml"
+    data.write_text(CEOP.read_text(encoding="utf-8").replace("  theme: ceop\n", "  theme: ceopp\n"), encoding="utf-8")
+    line = next(n for n, text in enumerate(data.read_text().splitlines(), 1) if "theme: ceopp" in text)
+    done = cli("check", data)
+    assert done.returncode == 1
+    assert re.search(rf"^{re.escape(str(data))}:{line}:\d+: error: unknown theme 'ceopp'$", done.stderr, re.M), done.stderr
+    assert "hint: themes: ceop, default" in done.stderr
+
+
+def test_an_unknown_theme_on_the_command_line_is_a_usage_error(cli) -> None:
+    done = cli("check", CEOP, "--theme", "nosuch")
+    assert done.returncode == 2
+    assert "unknown theme 'nosuch' (themes: ceop, default)" in done.stderr
+
+
+def test_a_report_without_a_theme_or_logo_gets_a_wordmark_of_its_own_names() -> None:
+    report, _layout, doc, _problems = laid_out(ORGS / "charity-3figs.yaml", "pdf")
+    cover = doc.pages[0]
+    words = [i.text for i in cover.items if isinstance(i, TextItem) and i.role == "logo"]
+    assert report.short_name not in ("", None)
+    assert any(w == report.organisation or w == report.short_name for w in words), words
