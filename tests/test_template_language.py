@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,39 @@ def test_a_report_without_a_theme_or_logo_gets_a_wordmark_of_its_own_names() -> 
     words = [i.text for i in cover.items if isinstance(i, TextItem) and i.role == "logo"]
     assert report.short_name not in ("", None)
     assert any(w == report.organisation or w == report.short_name for w in words), words
+
+
+LOGO_SVG = """<?xml version="1.0"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">
+  <rect x="0" y="0" width="40" height="40" rx="6" fill="#3A7D2C"/>
+  <path d="M50 8 L118 8 L118 32 L50 32 Z" fill="#A33B20"/>
+</svg>
+"""
+
+
+def test_an_svg_logo_is_vector_in_the_pdf_and_a_picture_in_the_deck(tmp_path: Path, cli) -> None:
+    """A theme's own SVG logo: drawn as paths in the PDF (no image), placed as a PNG picture in the deck."""
+    theme = tmp_path / "themes" / "acme"
+    theme.mkdir(parents=True)
+    (theme / "logo.svg").write_text(LOGO_SVG, encoding="utf-8")
+    (theme / "theme.yaml").write_text(f"extends: {ROOT / 'layouts/themes/default/theme.yaml'}\nname: Acme\n"
+                                      "logo: {file: logo.svg, file_light: logo.svg}\n", encoding="utf-8")
+    for name in ("report-a4.yaml", "deck-16x9.yaml"):
+        (tmp_path / name).write_text(f"extends: {ROOT / 'layouts' / name}\noutput: {'pdf' if 'a4' in name else 'deck'}\n",
+                                     encoding="utf-8")
+    out = tmp_path / "out"
+    done = cli("build", ORGS / "charity-3figs.yaml", "--out", out, "--theme", "acme",
+               "--pdf-layout", tmp_path / "report-a4.yaml", "--deck-layout", tmp_path / "deck-16x9.yaml")
+    assert done.returncode == 0, done.stderr
+    pdf = out / "charity-3figs.pdf"
+    images = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert len(images.strip().splitlines()) == 2, f"the logo should be vector, not an image:\n{images}"
+    plain = tmp_path / "plain.pdf"
+    subprocess.run(["qpdf", "--qdf", "--object-streams=disable", str(pdf), str(plain)], check=True)
+    content = plain.read_bytes()
+    assert b".227451 .490196 .172549 rg" in content, "the logo's green square is drawn as a filled path"
+    assert b".639216 .231373 .12549 rg" in content
+    deck = Presentation(str(out / "charity-3figs.pptx"))
+    pictures = [s for s in deck.slides[0].shapes if s.shape_type == 13]
+    assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
+    assert pictures[0].width / pictures[0].height == pytest.approx(3, rel=0.01), "the logo keeps its proportions"

@@ -7,12 +7,10 @@ embedded by reportlab), so labels stay selectable and there are no images.
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
@@ -50,15 +48,10 @@ def replay(canvas: Canvas, ops: DisplayList) -> None:
 
 
 def register_font(path: str) -> str:
-    """Register a TTF with reportlab once, under its file stem; return that name.
+    """Register a TTF with reportlab once (under a name of its own, see fonts.registered); return that name."""
+    from generator.layout.fonts import registered
 
-    reportlab's font registry is its own lazily-filled global; we only add to
-    it. Two different files with the same stem would share the first one.
-    """
-    name = Path(path).stem
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, path))
-    return name
+    return registered(path)
 
 
 def _alt_text(canvas: Canvas, spec: ChartSpec, ops: DisplayList, width: float, height: float) -> None:

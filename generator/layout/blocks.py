@@ -207,7 +207,7 @@ def check_chart_glyphs(ctx: Context, spec, path: tuple) -> None:
     words = [spec.title, *spec.categories, spec.derived_note or "", spec.x_title or "", spec.y_title or ""]
     words += [s.name for s in spec.series] + [label for s in spec.series for label in s.labels]
     text = " ".join(words)
-    missing = frozenset((ch, face.name) for face in (family.regular, family.bold)
+    missing = frozenset((ch, face.label) for face in (family.regular, family.bold)
                         for ch in fonts.missing_glyphs(text, face))
     name = f"chart {spec.title[:30]!r}" if spec.title else "a chart"
     ctx.report_missing_glyphs(missing, f"{name} on {_where(ctx)}", path)

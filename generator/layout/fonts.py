@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,22 +23,36 @@ class Font:
     bold: bool
     italic: bool
 
+    @property
+    def label(self) -> str:
+        """The face as a person knows it, for messages: its file's name ("Carlito-Bold")."""
+        return Path(self.path).stem
+
 
 def register(path: Path, deck_family: str, bold: bool, italic: bool) -> Font:
-    """Register a TrueType file with reportlab (once) and describe it.
+    """Register a TrueType file with reportlab (once) and describe it."""
+    try:
+        name = registered(str(path))
+    except (TTFError, OSError) as exc:
+        raise SpanlessError(f"cannot read font file {path}: {exc}", "use a TrueType (.ttf) font file") from None
+    return Font(str(path), name, deck_family, bold, italic)
 
-    reportlab keeps fonts in a process-wide registry; registering by file stem
-    is idempotent, so this is safe to call for every build.
+
+def registered(path: str) -> str:
+    """The name reportlab knows a font file by, registering it the first time.
+
+    reportlab keeps fonts in a process-wide registry, so each file is registered
+    under a name of its own: the file's stem qualified by a digest of its resolved
+    path. Two themes with same-named font files never share one, and registering
+    again is a no-op, safe for every build.
     """
-    name = path.stem
+    resolved = str(Path(path).resolve())
+    name = f"{Path(path).stem}~{hashlib.sha1(resolved.encode('utf-8')).hexdigest()[:8]}"
     # Ask the registry by name: getFont() on an unknown name first searches every AFM
     # file on the system (seconds on a machine with TeX fonts installed).
     if name not in pdfmetrics.getRegisteredFontNames():
-        try:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-        except (TTFError, OSError) as exc:
-            raise SpanlessError(f"cannot read font file {path}: {exc}", "use a TrueType (.ttf) font file") from None
-    return Font(str(path), name, deck_family, bold, italic)
+        pdfmetrics.registerFont(TTFont(name, resolved))
+    return name
 
 
 def width(text: str, font: Font, size: float) -> float:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ImageItem, Item, RectItem
@@ -19,10 +20,9 @@ def logo_items(ctx: Context, box: Box, light: bool, path: tuple) -> list[Item]:
 
 def _fitted(box: Box, file: str) -> Box:
     """The largest box of the image's proportions inside `box`, at its left and vertically centred."""
-    from PIL import Image
+    from generator.images import size_of
 
-    with Image.open(file) as image:
-        w, h = image.size
+    w, h = size_of(Path(file))
     scale = min(box.w / w, box.h / h)
     return Box(box.x, box.y + (box.h - h * scale) / 2, w * scale, h * scale)
 

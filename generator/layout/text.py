@@ -38,7 +38,7 @@ class Setting:
 
     def missing_glyphs(self) -> frozenset[tuple[str, str]]:
         """(character, font name) for every character set in a font that has no glyph for it."""
-        return frozenset((ch, piece.font.name) for line in self.lines for piece in line.pieces
+        return frozenset((ch, piece.font.label) for line in self.lines for piece in line.pieces
                          for ch in fonts.missing_glyphs(piece.text, piece.font))
 
 

@@ -119,17 +119,18 @@ def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector
 
 
 def _logo_file(name: str | None, spans: SpanMap, path: tuple, problems: Collector) -> str | None:
-    """A logo image beside the theme file that named it: a PNG or JPEG that exists."""
+    """A logo image beside the theme file that named it: an SVG, PNG or JPEG that exists."""
     if not name:
         return None
     file = (Path(spans.at(path).path).parent / name).resolve()
     if not file.is_file():
         problems.error(spans.at(path), f"logo file {name!r} does not exist", "the path is relative to the theme file")
         return None
-    with open(file, "rb") as handle:
-        head = handle.read(8)
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        problems.error(spans.at(path), f"logo file {name!r} is not a PNG or JPEG image", "export the logo as PNG")
+    from generator.images import kind_of
+
+    if kind_of(file) is None:
+        problems.error(spans.at(path), f"logo file {name!r} is not an SVG, PNG or JPEG image",
+                       "export the logo as SVG (kept vector in the PDF) or PNG")
         return None
     return str(file)
 

@@ -55,7 +55,8 @@ class Logo(Strict):
     defaults to the report's own short name and organisation.
     """
 
-    file: str | None = Field(None, description="A PNG or JPEG logo, relative to the theme file (on light backgrounds).")
+    file: str | None = Field(None, description="An SVG (kept vector in the PDF), PNG or JPEG logo, relative to the "
+                             "theme file (on light backgrounds).")
     file_light: str | None = Field(None, description="A version for dark backgrounds (default: the wordmark).")
     mark: str | None = None
     name: str | None = None

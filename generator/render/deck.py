@@ -98,7 +98,12 @@ def _item(shapes, item: Item) -> None:
         add_chart(shapes, item.spec, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
     elif isinstance(item, ImageItem):
         box = item.box
-        pic = shapes.add_picture(item.path, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+        source = item.path
+        if source.lower().endswith(".svg"):
+            from generator.render.svg import svg_png
+
+            source = svg_png(source)
+        pic = shapes.add_picture(source, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
         pic._element.nvPicPr.cNvPr.set("descr", item.description)
     else:  # a new kind of item must be drawn here, never silently skipped
         raise TypeError(f"no drawing for frame item {type(item).__name__}")

@@ -89,7 +89,13 @@ def _item(canvas: Canvas, item: Item, height: float, cache) -> None:
         draw_chart(canvas, item.spec, box.x, height - box.bottom, box.w, box.h, cache)
     elif isinstance(item, ImageItem):
         box = item.box
-        canvas.drawImage(item.path, box.x, height - box.bottom, box.w, box.h, preserveAspectRatio=True, anchor="c", mask="auto")
+        if item.path.lower().endswith(".svg"):
+            from generator.render.svg import draw_svg
+
+            draw_svg(canvas, item.path, box.x, height - box.bottom, box.w, box.h)
+        else:
+            canvas.drawImage(item.path, box.x, height - box.bottom, box.w, box.h, preserveAspectRatio=True,
+                             anchor="c", mask="auto")
     else:  # a new kind of item must be drawn here, never silently skipped
         raise TypeError(f"no drawing for frame item {type(item).__name__}")
 
