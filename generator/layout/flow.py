@@ -82,9 +82,21 @@ def _item_chunks(ctx: Context, item: FlowItem, where: tuple, width: float) -> li
         found = [ctx.bound("quote", n, where + ("full_quote",)) for n in names]
         return [c for q in found if q for c in _full_quote(ctx, q, where)]
     if item.sources:
-        paras = sources_paras(ctx, where)
-        return [TextChunk(tuple(paras), False, "body", where)] if len(paras) > 1 else []
+        return _headed(sources_paras(ctx, where), ctx.style(None, "h3", where), where)
     return []
+
+
+def _headed(paras: list[Para], heading: object, where: tuple) -> list[Chunk]:
+    """Paragraphs as chunks, each paragraph in the heading style kept with the lines after it."""
+    out: list[Chunk] = []
+    for para in paras:
+        if para.style == heading:
+            out.append(TextChunk((para,), True, "heading", where))
+        elif out and not isinstance(out[-1], BoxChunk) and not out[-1].keep_with_next:
+            out[-1] = TextChunk(out[-1].paras + (para,), False, "body", where)
+        else:
+            out.append(TextChunk((para,), False, "body", where))
+    return out
 
 
 def _section(ctx: Context, section, where: tuple) -> list[Chunk]:

@@ -16,7 +16,7 @@ def sources_paras(ctx: Context, path: tuple, block: Block | None = None) -> list
     head = ctx.style(None, "h3", path)
     body = ctx.style(block.style if block else None, "small", path)
     report = ctx.report
-    paras = [Para(plain("Sources"), head)]
+    paras = [Para(plain("Sources"), head)] if report.sources or report.full_review_url else []
     for src in report.sources.values():
         what = ", ".join(x for x in (src.kind, src.publisher) if x)
         paras.append(Para((Run(src.title, italic=True), Run(f" ({what})." if what else ".")) +

@@ -12,6 +12,9 @@ from generator.layout.text import Para, fit
 from generator.model.report import FigureView
 
 MAX_COLUMNS = 6
+# A few figures in a large area are set larger than their style's size, up to this many
+# times, so a tile is filled by its number rather than left mostly empty.
+MAX_GROWTH = 3.0
 
 
 @dataclass(frozen=True)
@@ -69,7 +72,7 @@ def _try(ctx: Context, figs: list[FigureView], box: Box, path: tuple, columns: i
     for fig, tile_box in zip(figs, _boxes(ctx, len(figs), box, columns)):
         paras = _paras(ctx, fig, path, details)
         inner = _inner(ctx, tile_box)
-        result = fit(paras, inner.w, inner.h, floor_scale(paras))
+        result = fit(paras, inner.w, inner.h, floor_scale(paras), MAX_GROWTH)
         scales.append(result.setting.scale)
         fits = fits and result.fits
         overflow = max(overflow, result.overflow)
