@@ -304,7 +304,8 @@ def _table(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     widest = max((fonts.width(f.value.text, value_style.font, value_style.size) for f in figs), default=0.0)
     col = min(box.w * 0.5, max(box.w * 0.2, widest + 10))
     paras_v = [Para(plain(f.value.text), value_style, align="right", one_line=True) for f in figs]
-    paras_l = [Para(plain(f.label[0].upper() + f.label[1:]), body) for f in figs]
+    # Labels are written to follow their number ("25 of the UK's ..."), so they keep their case.
+    paras_l = [Para(plain(f.label), body) for f in figs]
     items: list[Item] = []
     # Rows share the area, but a short table keeps rows a readable height rather than stretching.
     row_h = min(box.h / max(1, len(figs)), value_style.size * 4.5)

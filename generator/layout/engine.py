@@ -208,8 +208,8 @@ def _balanced(ctx: Context, into: list[Box], content: list, path: tuple) -> Fill
 
     first = _pour(ctx, into, content, path)
     used = _column_heights(first.pages[-1], into)
-    if len(into) < 2 or not any(used[1:]) and used[0] < into[0].h * 0.5:
-        return first  # a short last page in one column reads as the end of the text; leave it
+    if len(into) < 2 or (len(first.pages) > 1 and not any(used[1:]) and used[0] < into[0].h * 0.5):
+        return first  # a short last page in one column reads as the end of a long text; leave it
     floor = max((c.height for c in content if isinstance(c, BoxChunk)), default=0.0)
     target = max(sum(used) / len(into), floor)
     pages = len(first.pages)

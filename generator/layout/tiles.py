@@ -93,12 +93,17 @@ def _report(ctx: Context, chosen: Arrangement, path: tuple) -> None:
 
 
 def _boxes(ctx: Context, count: int, box: Box, columns: int) -> list[Box]:
-    """Tile boxes filling `box` row by row."""
+    """Tile boxes filling `box` row by row; a last row with fewer tiles shares the whole width (no empty cell)."""
     gap = ctx.theme.spacing.get("gap", 12)
     rows = math.ceil(count / columns)
-    w = (box.w - gap * (columns - 1)) / columns
     h = (box.h - gap * (rows - 1)) / rows
-    return [Box(box.x + c * (w + gap), box.y + r * (h + gap), w, h) for r, c in (divmod(i, columns) for i in range(count))]
+    boxes = []
+    for i in range(count):
+        r, c = divmod(i, columns)
+        across = min(columns, count - r * columns)  # tiles in this row
+        w = (box.w - gap * (across - 1)) / across
+        boxes.append(Box(box.x + c * (w + gap), box.y + r * (h + gap), w, h))
+    return boxes
 
 
 def _inner(ctx: Context, box: Box) -> Box:
