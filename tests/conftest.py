@@ -71,3 +71,8 @@ def read_pdf_words(pdf: Path) -> list[tuple[float, float, list[Word]]]:
 def pdf_words() -> Callable[[Path], list[tuple[float, float, list[Word]]]]:
     """The `read_pdf_words` helper."""
     return read_pdf_words
+
+
+def plain_quotes(text: str) -> str:
+    """Text with typographic quotes and apostrophes as a keyboard types them (the outputs set them curly)."""
+    return text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'}))

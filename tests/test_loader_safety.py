@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import time
 import tracemalloc
 from pathlib import Path
 
@@ -52,13 +51,14 @@ def test_python_tags_never_run_anything(tmp_path: Path, monkeypatch: pytest.Monk
     ]
 
 
-def test_alias_bomb_is_refused_quickly() -> None:
-    """Nine levels of nine-fold aliases (387 million values) are refused in well under a second."""
-    start = time.perf_counter()
+def test_alias_bomb_is_refused() -> None:
+    """Nine levels of nine-fold aliases (387 million values) are refused at the node budget.
+
+    No timing here (speed belongs to bench/, and shared machines are noisy): the next test
+    shows the work is bounded by the peak memory it takes.
+    """
     with pytest.raises(DiagnosticError) as caught:
         load_yaml(ALIAS_BOMB)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0
     (diagnostic,) = caught.value.diagnostics
     assert diagnostic.message == f"the document expands to more than {MAX_NODES:,} values"
 
@@ -75,22 +75,19 @@ def test_alias_bomb_uses_bounded_memory() -> None:
     assert peak < 48 * 1024 * 1024
 
 
-def test_huge_file_is_refused_quickly_and_unread(tmp_path: Path) -> None:
-    """A 3 MB file is refused from its size alone, in milliseconds and without reading it all."""
+def test_huge_file_is_refused_unread(tmp_path: Path) -> None:
+    """A 3 MB file is refused from its size alone, without reading it all (peak memory shows it)."""
     path = tmp_path / "huge.yaml"
     path.write_text("notes:\n" + "  - lol\n" * 400_000, encoding="utf-8")
     assert path.stat().st_size > 3_000_000
     tracemalloc.start()
-    start = time.perf_counter()
     try:
         lines = refuse(path)
-        elapsed = time.perf_counter() - start
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
     assert lines == [f"{path}:1:1: error: the file is larger than 2 MiB\n"
                      "  hint: data and layout files are small text files; is this the right file?"]
-    assert elapsed < 0.5
     assert peak < 3 * 1024 * 1024  # at most the first 2 MiB + 1 byte is read
 
 

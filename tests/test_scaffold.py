@@ -20,7 +20,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from conftest import REPO, SHIPPED_DATA, run_cli
+from conftest import REPO, SHIPPED_DATA, plain_quotes, run_cli
 from generator.load import load_yaml
 from generator.model.datafile import DataFile
 from generator.scaffold.periods import PeriodShift
@@ -275,8 +275,8 @@ def test_next_year_filled_in_checks_and_builds_with_derived_changes(next_year: t
     assert done.returncode == 0, done.stderr
     done = run_cli("build", new, "--out", tmp_path / "out")
     assert done.returncode == 0, done.stderr
-    text = " ".join(subprocess.run(["pdftotext", tmp_path / "out" / "ceop-2008-09.pdf", "-"], capture_output=True,
-                                   text=True, check=True).stdout.split())
+    text = plain_quotes(" ".join(subprocess.run(["pdftotext", tmp_path / "out" / "ceop-2008-09.pdf", "-"],
+                                                capture_output=True, text=True, check=True).stdout.split()))
     assert "Annual Review 2008/09" in text
     assert "Up 50% on 2007/08 (297) (derived)" in text  # 445 arrests: the change is derived from last year's file
     assert "Changes on 2007/08 derived from 2007/08's published values" in text

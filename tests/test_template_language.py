@@ -226,3 +226,37 @@ def test_an_svg_logo_is_vector_in_the_pdf_and_a_picture_in_the_deck(tmp_path: Pa
     pictures = [s for s in deck.slides[0].shapes if s.shape_type == 13]
     assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"
     assert pictures[0].width / pictures[0].height == pytest.approx(3, rel=0.01), "the logo keeps its proportions"
+
+
+# ---- typography ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, set_as", [
+    ("the UK's dedicated organisation", "the UK’s dedicated organisation"),
+    ('our "safety first" activity', "our “safety first” activity"),
+    ("“it is our “safety first” activity”", "“it is our ‘safety first’ activity”"),
+    ("the organisations' staff", "the organisations’ staff"),
+    ("'single' and \"double\"", "‘single’ and “double”"),
+])
+def test_quotes_and_apostrophes_are_set_typographically(typed: str, set_as: str) -> None:
+    from generator.layout.typography import curly_runs
+    from generator.model.markup import Run
+
+    assert curly_runs((Run(typed),))[0].text == set_as
+
+
+def test_no_line_starts_with_a_dash_and_display_lines_keep_two_words_together() -> None:
+    """Set narrow, a sentence with a spaced dash never opens a line with it; a heading ends on two words or more."""
+    from generator.layout.text import Para, set_paras
+    from generator.model.markup import Run
+
+    _report, layout, _doc, _problems = laid_out(CEOP, "pdf")
+    body, h1 = layout.theme.style("body"), layout.theme.style("h1")
+    text = "Reports from the public – through the unique report abuse environment – continue to rise"
+    for width in range(60, 400, 7):
+        lines = set_paras([Para((Run(text),), body)], width).lines
+        assert not any("".join(p.text for p in line.pieces).lstrip().startswith("–") for line in lines), width
+    heading = "The battle against child sex offenders gathers pace"
+    for width in range(250, 700, 10):
+        lines = set_paras([Para((Run(heading),), h1, balance=True)], width).lines
+        if len(lines) > 1:
+            assert len("".join(p.text for p in lines[-1].pieces).split()) >= 2, width

@@ -57,7 +57,7 @@ def _heading(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A heading or line of static text with placeholders."""
     style = _coloured(ctx, ctx.style(block.style, "h1", path), block)
     text = ctx.fill(block.text or "", path + ("text",))
-    paras = [Para(parse_inline(line) or plain(line), style, align=block.align) for line in text.split("\n")]
+    paras = [Para(parse_inline(line) or plain(line), style, align=block.align, balance=True) for line in text.split("\n")]
     # A heading in a title style is a candidate for the page's title (the first one wins).
     is_title = block.title if block.title is not None else (block.style or "h1") in TITLE_STYLES
     role = "title" if is_title else "heading"
@@ -234,7 +234,7 @@ def pull_quote(ctx: Context, quote: QuoteView, box: Box, path: tuple, block: Blo
     rule = ctx.theme.colour("accent")
     pad = ctx.theme.spacing.get("quote_indent", 14)
     inner = Box(box.x + pad, box.y, box.w - pad, box.h)
-    paras = [Para(plain(f"“{quote.pull}”"), style),
+    paras = [Para(plain(f"“{quote.pull}”"), style, balance=True),
              Para((Run(quote.speaker, bold=True),), ctx.style(None, "attribution", path)),
              Para(plain(quote.role), ctx.style(None, "caption", path))]
     text = ctx.fit_text(paras, inner, path, f"quote {quote.key!r}", block.valign if block else "top",

@@ -102,7 +102,7 @@ def _headed(paras: list[Para], heading: object, where: tuple) -> list[Chunk]:
 def _section(ctx: Context, section, where: tuple) -> list[Chunk]:
     """A section's title (kept with what follows) and its body."""
     body = ctx.style(None, "body", where)
-    return [TextChunk((Para(plain(section.title), ctx.style(None, "h2", where)),), True, "heading", where),
+    return [TextChunk((Para(plain(section.title), ctx.style(None, "h2", where), balance=True),), True, "heading", where),
             TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks), path=where)]
 
 
@@ -153,7 +153,7 @@ def measured_height(ctx: Context, items: list[Item]) -> float:
 def _list(ctx: Context, lst, where: tuple) -> list[Chunk]:
     """A list's title and its items."""
     body = ctx.style(None, "body", where)
-    return [TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where)),), True, "heading", where),
+    return [TextChunk((Para(plain(lst.title), ctx.style(None, "h2", where), balance=True),), True, "heading", where),
             TextChunk(tuple(Para(runs, body, "bullet") for runs in lst.items), path=where)]
 
 

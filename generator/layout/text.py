@@ -9,6 +9,7 @@ from typing import Literal, Sequence
 from generator.layout import fonts
 from generator.layout.frame import Align, Line, Piece
 from generator.layout.theme import Style
+from generator.layout.typography import curly_runs
 from generator.model.markup import Run
 
 BULLET = "•"
@@ -25,6 +26,7 @@ class Para:
     kind: Literal["paragraph", "bullet"] = "paragraph"
     align: Align = "left"
     one_line: bool = False  # a figure's value reads badly broken over lines: shrink it instead
+    balance: bool = False  # display text: lines of even length, never one word alone on the last
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,9 @@ class _Token:
     source: str | None = None  # the words as written, when `text` shows them in capitals
 
 
+_DASH_START = re.compile(r"^[–—-]\s*$")  # a dash standing alone as a word (" – ")
+
+
 def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Setting:
     """Break paragraphs into lines at `scale` times their style sizes."""
     lines: list[Line] = []
@@ -63,8 +68,10 @@ def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Settin
     for para in paras:
         style = para.style.scaled(para.style.size * scale)
         indent = style.size * 1.15 if para.kind == "bullet" else 0.0
-        tokens = _tokens(para.runs, style)
+        tokens = _tokens(curly_runs(tuple(para.runs)), style)
         rows, over = _break(tokens, width - indent)
+        if para.balance and len(rows) > 1:
+            rows = _balanced(tokens, rows, width - indent)
         if para.one_line and len(rows) > 1:
             over = max(over, sum(t.width + t.space for t in tokens) - (width - indent))
         too_wide = max(too_wide, over)
@@ -125,13 +132,37 @@ def _break(tokens: list[_Token], width: float) -> tuple[list[list[_Token]], floa
         row = rows[-1]
         need = tok.width if not row else used + row[-1].space + tok.width
         if row and need > width + 0.01:
-            rows.append([tok])
-            used = tok.width
+            if _DASH_START.match(tok.text):
+                carried = row.pop()  # a line never starts with a dash: the word before it comes along
+                rows.append([carried, tok])
+                used = carried.width + carried.space + tok.width
+            else:
+                rows.append([tok])
+                used = tok.width
         else:
             row.append(tok)
             used = need
         over = max(over, tok.width - width)
     return [r for r in rows if r] or [[]], max(0.0, over)
+
+
+def _balanced(tokens: list[_Token], rows: list[list[_Token]], width: float) -> list[list[_Token]]:
+    """Rows of display text re-broken narrower, as long as that adds no line: no lone last word."""
+    best = rows
+    target = width
+    while True:
+        target *= 0.95
+        trial, over = _break(tokens, target)
+        if len(trial) > len(rows) or over > 0:
+            return best
+        best = trial
+        if len(best[-1]) > 1 and _row_width(best[-1]) > _row_width(best[0]) * 0.5:
+            return best
+
+
+def _row_width(row: list[_Token]) -> float:
+    """The width of a row of tokens, without its last space."""
+    return sum(t.width for t in row) + sum(t.space for t in row[:-1])
 
 
 def _split_long(tok: _Token, width: float) -> list[_Token]:
