@@ -94,17 +94,19 @@ def test_every_box_lies_on_its_page(laid_out, kind: str) -> None:
 
 @pytest.mark.parametrize("kind, page_id", [("pdf", "at-a-glance"), ("deck", "headline-figures")])
 def test_figure_tiles_fill_their_area_without_overlapping(laid_out, kind: str, page_id: str) -> None:
+    """One tile per headline figure (the deck sets four to a slide), inside the area, none overlapping."""
     layout, doc = laid_out[kind]
-    page = next(p for p in doc.pages if p.id == page_id)
+    pages = [p for p in doc.pages if p.id == page_id]
     tint = layout.theme.colour("tint")
-    tiles = [i.box for i in page.items if isinstance(i, RectItem) and i.fill == tint]
-    assert len(tiles) == 6, "one tile per headline figure"
+    per_page = [[i.box for i in page.items if isinstance(i, RectItem) and i.fill == tint] for page in pages]
+    assert [len(t) for t in per_page] == ([6] if kind == "pdf" else [4, 2]), "one tile per headline figure"
     area = areas_of(layout, page_id)["tiles"]
-    for tile in tiles:
-        assert inside(tile, area, 0.01)
-        assert tile.w > 100 and tile.h > 60
-    for a, b in itertools.combinations(tiles, 2):
-        assert not a.overlaps(b), (a, b)
+    for tiles in per_page:
+        for tile in tiles:
+            assert inside(tile, area, 0.01)
+            assert tile.w > 100 and tile.h > 60
+        for a, b in itertools.combinations(tiles, 2):
+            assert not a.overlaps(b), (a, b)
 
 
 def test_tile_text_stays_inside_its_tile(laid_out) -> None:
@@ -306,7 +308,7 @@ def test_text_ten_times_too_long_is_an_error_at_the_layout_line(tmp_path: Path, 
 
 def test_a_pull_quote_in_the_flow_that_cannot_fit_is_an_error_at_its_line(tmp_path: Path, cli) -> None:
     # Pull quotes in the flow are as tall as their words: this one is taller than a whole column.
-    data = data_with_pull(tmp_path, " ".join([KEN_PULL] * 30), KEN_PULL, "We have seen great successes")
+    data = data_with_pull(tmp_path, " ".join([KEN_PULL] * 60), KEN_PULL, "We have seen great successes")
     done = cli("check", data)
     assert done.returncode == 1
     flow = line_of(PDF_LAYOUT, "- sections: all")
@@ -520,10 +522,8 @@ def test_the_same_layout_serves_twelve_headline_figures(tmp_path: Path, kind: st
     errors = [d.format() for d in problems.items if d.severity.value == "error"]
     assert errors == []
     pages = [p for p in doc.pages if p.id == page_id]
-    # The PDF sets all twelve on its page, smaller; the deck keeps six to a slide, over two slides.
-    assert len(pages) == (1 if kind == "pdf" else 2)
-    if kind == "pdf":
-        assert any("figure tiles" in d.message and "below their preferred" in d.message for d in problems.items)
+    # Six to a page in the PDF and four to a slide in the deck, so that type stays legible.
+    assert len(pages) == (2 if kind == "pdf" else 3)
     tint = layout.theme.colour("tint")
     area = areas_of(layout, page_id, report)["tiles"]
     shown: set[str] = set()

@@ -174,8 +174,12 @@ def _closed(line: str) -> str:
 
 
 def floor_scale(paras: Sequence[Para]) -> float:
-    """The smallest scale at which no paragraph goes below its style's smallest size."""
-    return max(p.style.min_size / p.style.size for p in paras)
+    """The smallest scale worth trying: where the paragraph that can shrink most reaches its smallest size.
+
+    Each paragraph stops at its own style's smallest size (set_paras clamps it), so a
+    caption that may not shrink does not stop the headline above it from shrinking.
+    """
+    return min(p.style.min_size / p.style.size for p in paras)
 
 
 def plain(text: str) -> tuple[Run, ...]:

@@ -130,8 +130,11 @@ def repeat_items(report: Report, name: str, per_page: int = 1):
     """For each page of a repeated collection: what blocks bind to, `{item.x}` placeholders, the group."""
     items = collection(report, name)
     if per_page > 1:
-        for start in range(0, len(items), per_page):
-            yield {}, {"item.count": str(len(items))}, tuple(items[start:start + per_page])
+        parts = -(-len(items) // per_page)
+        for n, start in enumerate(range(0, len(items), per_page), start=1):
+            # {item.part}: "2 of 3" when the collection takes several pages, else nothing.
+            part = f"{n} of {parts}" if parts > 1 else ""
+            yield {}, {"item.count": str(len(items)), "item.part": part}, tuple(items[start:start + per_page])
         return
     for item in items:
         bind = _BIND_OF_ITEM.get(type(item))

@@ -23,7 +23,7 @@ def master_items(ctx: Context, master: Master, width: float, height: float, marg
     if master.header:
         text = ctx.fill(master.header, path + ("header",), extra)
         items.append(ctx.fit_text([Para(plain(text), small)], Box(left, header_y, (right - left) * 0.75, small.size * 1.6),
-                                  path + ("header",), "running header", "middle", 0.8, "running"))
+                                  path + ("header",), "running header", "middle", None, "running"))
     if master.logo:
         side = small.size * 2.4
         items += logo_items(ctx, Box(right - side * 5.2, header_y - side * 0.25, side * 5.2, side), False, path)
@@ -32,7 +32,7 @@ def master_items(ctx: Context, master: Master, width: float, height: float, marg
     if master.footer:
         text = ctx.fill(master.footer, path + ("footer",), extra)
         items.append(ctx.fit_text([Para(plain(text), small)], Box(left, foot_y, (right - left) * 0.8, small.size * 1.6),
-                                  path + ("footer",), "footer", "top", 0.8, "running"))
+                                  path + ("footer",), "footer", "top", None, "running"))
     if master.page_number:
         number_style = ctx.style(None, "page_number", path)
         items.append(ctx.fit_text([Para(plain(str(number)), number_style, align="right")],

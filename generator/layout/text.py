@@ -66,7 +66,7 @@ def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Settin
     too_wide = 0.0
     gap = 0.0
     for para in paras:
-        style = para.style.scaled(para.style.size * scale)
+        style = para.style.scaled(max(para.style.size * scale, min(para.style.min_size, para.style.size)))
         indent = style.size * 1.15 if para.kind == "bullet" else 0.0
         tokens = _tokens(curly_runs(tuple(para.runs)), style)
         rows, over = _break(tokens, width - indent)
