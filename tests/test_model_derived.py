@@ -43,7 +43,7 @@ def ceop() -> Report:
     ((1_000_000,), {"qualifier": "almost"}, "almost 1 million"),
     ((1_700_000,), {"qualifier": "over"}, "over 1.7 million"),
     ((76, "percent"), {}, "76%"),
-    ((2_300_000, "money", "GBP"), {}, "£2.3m"),
+    ((2_300_000, "money", "GBP"), {}, "£2.3 million"),  # in words, as counts are
     ((2600, "money", "GBP"), {}, "£2,600"),
     ((2.5, "money", "GBP"), {}, "£2.50"),
     ((1_234_567,), {}, "1,234,567"),  # a published figure is not silently rounded to "1.2 million"
@@ -155,7 +155,7 @@ def test_change_derived_from_previous_file() -> None:
     same = report.figures["operational_deployments"].change
     assert same is not None and same.short == "no change"
     assert report.figures["arrests"].change is None  # not in last year's file: no change is made up
-    assert report.figures["budget"].value.text == "£2.3m"
+    assert report.figures["budget"].value.text == "£2.3 million"
     assert report.published == "April 2008"
     # `at: previous` takes last year's published value from that file: stated, not derived.
     last_year, this_year = report.series["trained_by_year"].rows[0].values

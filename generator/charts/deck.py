@@ -12,6 +12,7 @@ from generator.charts import style
 from generator.charts.alt import describe
 from generator.charts.deck_axes import style_axes
 from generator.charts.deck_common import set_font
+from generator.charts.deck_workbook import MarkedChartData
 from generator.charts.deck_points import colour_points, label_points
 from generator.charts.deck_xml import (
     fix_axis_ids,
@@ -59,12 +60,8 @@ def add_chart(shapes: SlideShapes, spec: ChartSpec, left: int, top: int, width: 
 
 
 def chart_data(spec: ChartSpec) -> CategoryChartData:
-    """Categories and values (with their number format) for the embedded workbook."""
-    data = CategoryChartData(number_format=spec.number_format)
-    data.categories = list(spec.categories)
-    for series in style.chart_series(spec):
-        data.add_series(series.name, list(series.values), number_format=spec.number_format)
-    return data
+    """Categories and values (with their number format) for the embedded workbook, derived cells marked."""
+    return MarkedChartData(spec)
 
 
 def _text_defaults(chart: Chart, spec: ChartSpec) -> None:

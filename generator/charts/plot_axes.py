@@ -9,7 +9,7 @@ from matplotlib.text import Annotation
 from generator.charts import style
 from generator.charts.numfmt import format_number
 from generator.charts.plot_text import Ctx, plain
-from generator.charts.scale import Scale, value_scale
+from generator.charts.scale import Scale, tick_format, value_scale
 
 LABEL_GAP = 3.0  # points between a bar's end and its label
 CATEGORY_SHARE = 0.92  # a wrapped category label may use this much of its slot
@@ -174,8 +174,8 @@ def _style_axes(ax: Axes, ctx: Ctx, scale: Scale) -> None:
     spec = ctx.spec
     horizontal = spec.kind in style.HORIZONTAL_KINDS
     value_axis, category_axis = (ax.xaxis, ax.yaxis) if horizontal else (ax.yaxis, ax.xaxis)
-    ticks = scale.ticks()
-    value_axis.set_ticks(ticks, labels=[plain(format_number(t, spec.number_format)) for t in ticks])
+    ticks, code = scale.ticks(), tick_format(spec, scale)
+    value_axis.set_ticks(ticks, labels=[plain(format_number(t, code, spec.locale)) for t in ticks])
     category_axis.set_ticks(range(len(spec.categories)), labels=_category_labels(ctx, horizontal))
     last = len(spec.categories) - 0.5
     if horizontal:

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.layout import fonts
-from generator.layout.chartspec import chart_spec
+from generator.layout.chartspec import chart_spec, fit_ticks
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
 from generator.layoutfile.spec import BLOCK_KINDS, Block, ChartOptions
@@ -145,7 +145,7 @@ def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions |
     if not check_chart(ctx, series, options, path + ("chart",)):
         return []
     size = ctx.theme.spacing.get("chart_font", 9)
-    spec = chart_spec(series, options, ctx.theme, size)
+    spec = fit_ticks(chart_spec(series, options, ctx.theme, size), box.w)
     check_chart_glyphs(ctx, spec, path)
     if ctx.layout.spec.output != "deck" or not spec.derived_note:
         return [ChartItem(box, spec)]

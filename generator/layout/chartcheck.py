@@ -6,6 +6,7 @@ import difflib
 
 from generator.charts.kinds import KINDS
 from generator.layoutfile.spec import ChartOptions
+from generator.charts.numfmt import is_percent
 from generator.model.report import SeriesView
 
 
@@ -28,6 +29,10 @@ def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str,
                       "use a clustered column or bar chart"))
     if KINDS[options.kind].line and len(series.categories) < 2:
         found.append(("kind", "a line chart needs at least two categories", "use a column chart"))
+    if series.unit == "percent" and options.number_format and is_percent(options.number_format):
+        found.append(("number_format", f"number format {options.number_format!r} multiplies by 100, but series "
+                      f"{series.key!r} holds percentages as written (74 for 74%), so 74 would show as 7400%",
+                      f'leave `number_format:` out, or write the sign as text, e.g. \'0"%"\''))
     if options.highlight is not None and options.highlight not in series.categories:
         close = difflib.get_close_matches(options.highlight, list(series.categories), n=1)
         found.append(("highlight", f"highlight {options.highlight!r} is not a category of series {series.key!r}",

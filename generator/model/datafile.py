@@ -29,6 +29,10 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 # a finite number that rounds and formats; a quadrillion is beyond any report.
 MAX_VALUE = 1e15
 Number = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
+# Numbers (issue 9): a locale is checked against Babel's data in resolve (an unknown one is an
+# error at its line with close matches); a currency is an ISO 4217 code.
+Locale = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the only form JSON Schema's "date" format allows
@@ -91,7 +95,6 @@ class ReportInfo(Strict):
     subtitle: Text | None = None
     period: Period
     published: Date | None = None
-    locale: Literal["en-GB", "en-US", "en-IE", "en-AU"] = "en-GB"
     full_review: Link | None = None
     # Words and brand a layout may use; each has a natural default, so none is required.
     theme: Key | None = Field(None, description="The theme (a folder under layouts/themes/) that brands this report; "
@@ -99,6 +102,9 @@ class ReportInfo(Strict):
     headline: Text | None = Field(None, description="The report's headline on the at-a-glance page "
                                   "(default: the report's title).")
     intro: Text | None = Field(None, description="A sentence or two introducing the headline figures (default: none).")
+    # Numbers (issue 9): any locale Babel knows, checked in resolve with a hint; a default currency.
+    locale: Locale = Field("en-GB", description='How numbers and dates are written: any CLDR locale, e.g. "en-GB", "en-NZ", "de-DE".')
+    currency: CurrencyCode | None = Field(None, description="The currency of money figures and series that name none (ISO 4217, e.g. NZD).")
 
 
 def _change_kind(value: object) -> str:
@@ -150,7 +156,7 @@ class Figure(Strict):
 
     value: Number
     unit: Unit = "count"
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    currency: CurrencyCode | None = None
     approximate: Qualifier | None = Field(None, description='How the source qualifies the value, e.g. "almost".')
     label: Text
     detail: Text | None = None
@@ -206,6 +212,8 @@ class Series(Strict):
     charted: bool = Field(True, description="false keeps the series out of the shipped layouts' charts.")
     headline: bool = Field(False, description="The report's feature chart, beside the headline figures.")
     section: Key | None = Field(None, description="A section id: the chart is set into the narrative after it.")
+    # Numbers (issue 9): a money series names its currency (else the report's `currency:`).
+    currency: CurrencyCode | None = None
 
 
 class Quote(Strict):

@@ -28,9 +28,10 @@ def stated_value(fig: Figure, fmt: Formatter) -> Value:
     return Value(fig.value, text, derived=False, approximate=fig.approximate is not None)
 
 
-def derived_value(number: float, fmt: Formatter, unit: str, note: str) -> Value:
+def derived_value(number: float, fmt: Formatter, unit: str, note: str, currency: str | None = None) -> Value:
     """A computed value: rounded, shown as "about N", always with its note."""
-    return Value(number, fmt.approximately(number, unit), derived=True, approximate=True, note=note)
+    return Value(number, fmt.approximately(number, unit, currency), derived=True, approximate=True, note=note,
+                 shown=fmt.rounded(number, unit))
 
 
 def implied_previous(fig: Figure, fmt: Formatter) -> Value | None:
@@ -40,10 +41,12 @@ def implied_previous(fig: Figure, fmt: Formatter) -> Value | None:
         word = change.wording or fmt.factor(change.factor)
         return derived_value(fig.value / change.factor, fmt, fig.unit,
                              f"{_period(change)} value derived from “{word}”: "
-                             f"{fmt.number(fig.value)} ÷ {fmt.number(change.factor)}; not a published figure")
+                             f"{fmt.number(fig.value)} ÷ {fmt.number(change.factor)}; not a published figure",
+                             fig.currency)
     if isinstance(change, PercentChange) and change.of == "total":
         return derived_value(fig.value / (1 + change.percent / 100), fmt, fig.unit,
-                             f"{_period(change)} value derived from “{fmt.percent_change(change.percent)}”; not a published figure")
+                             f"{_period(change)} value derived from “{fmt.percent_change(change.percent)}”; not a published figure",
+                             fig.currency)
     return None
 
 
@@ -54,7 +57,7 @@ def monthly_average(fig: Figure, fmt: Formatter, last: LastYear | None = None) -
     in the monthly average, or from last year's value), both averages share
     one note, so a chart of the two shows one explanation, not two.
     """
-    return derived_value(fig.value / MONTHS, fmt, fig.unit, _monthly_note(fig, fmt, last))
+    return derived_value(fig.value / MONTHS, fmt, fig.unit, _monthly_note(fig, fmt, last), fig.currency)
 
 
 def _monthly_note(fig: Figure, fmt: Formatter, last: LastYear | None = None) -> str:
@@ -78,7 +81,7 @@ def previous_monthly_average(fig: Figure, fmt: Formatter, last: LastYear | None 
         number = last.value / MONTHS
     else:
         return None
-    return derived_value(number, fmt, fig.unit, _monthly_note(fig, fmt, last))
+    return derived_value(number, fmt, fig.unit, _monthly_note(fig, fmt, last), fig.currency)
 
 
 def _monthly_change(fig: Figure) -> PercentChange | None:
@@ -91,7 +94,7 @@ def remainder(whole: Figure, parts: list[Figure], fmt: Formatter) -> Value:
     """The part of a whole not covered by its named parts (131 − 18), derived."""
     rest = whole.value - sum(p.value for p in parts)
     named = " − ".join([fmt.number(whole.value)] + [fmt.number(p.value) for p in parts])
-    return Value(rest, fmt.number(rest, whole.unit), derived=True, approximate=False,
+    return Value(rest, fmt.number(rest, whole.unit, whole.currency), derived=True, approximate=False,
                  note=f"Derived by subtraction: {named} = {fmt.number(rest)}")
 
 

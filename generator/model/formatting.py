@@ -10,17 +10,19 @@ import math
 from dataclasses import dataclass
 
 from babel.dates import format_date
-from babel.numbers import (
-    format_compact_currency,
-    format_compact_decimal,
-    format_currency,
-    format_decimal,
-    format_percent,
-)
+from babel.numbers import format_compact_decimal, format_decimal
+
+from generator.model.numpattern import Symbols, affixes, round_half_up, symbols
 
 _FOLD_WORDS = {2: "two-fold", 3: "three-fold", 4: "four-fold", 5: "five-fold", 6: "six-fold",
                7: "seven-fold", 8: "eight-fold", 9: "nine-fold", 10: "ten-fold"}
 COMPACT_FROM = 1_000_000
+LARGEST_STEP = 4  # a trillion (1000 ** 4): the largest power CLDR names
+
+
+def _step(value: float) -> float:
+    """The power of a thousand a compact form counts in (a million for 1.7 million)."""
+    return float(1000 ** min(int(math.log10(abs(value))) // 3, LARGEST_STEP))
 
 
 def _compact(value: float, rounded: bool) -> bool:
@@ -30,13 +32,23 @@ def _compact(value: float, rounded: bool) -> bool:
     if rounded:
         return True
     # The compact forms step by thousands (million, billion, trillion) and show one decimal.
-    step = 1000 ** min(int(math.log10(abs(value))) // 3, 4)
-    return round(value / step * 10, 6).is_integer()
+    return round(value / _step(value) * 10, 6).is_integer()
+
+
+def places(values: list[float], unit: str) -> int:
+    """Decimal places a chart's number format needs to show `values` as their labels do."""
+    if unit == "money":
+        return 0 if all(float(v).is_integer() for v in values) else 2
+    return 0 if all(float(round_half_up(v, 1)).is_integer() for v in values) else 1
 
 
 @dataclass(frozen=True)
 class Formatter:
-    """Formats values for one locale, written "en-GB" in data files."""
+    """Formats values for one locale, written "en-GB" in data files (any locale Babel knows).
+
+    Text and chart number format codes come from the same CLDR patterns
+    (numpattern), so a label, an axis tick and a workbook cell agree.
+    """
 
     locale: str = "en-GB"
 
@@ -44,35 +56,58 @@ class Formatter:
     def _babel(self) -> str:
         return self.locale.replace("-", "_")
 
+    @property
+    def _symbols(self) -> Symbols:
+        return symbols(self._babel)
+
     def number(self, value: float, unit: str = "count", currency: str | None = None,
                qualifier: str | None = None, *, rounded: bool = False) -> str:
-        """A value as a reader sees it: 131; 5,812; 1.7 million; almost 1 million; 76%; £2.3m.
+        """A value as a reader sees it: 131; 5,812; 1.7 million; almost 1 million; 76%; £2.3 million.
 
         Millions are written compactly ("1.7 million") only when that is exact, so a
         published 1,234,567 is never silently shown as 1.2 million; `rounded` values
-        (derived ones, already approximate) are always compact.
+        (derived ones, already approximate) are always compact. A percent value is
+        written as given (74 is 74%); money is in its own currency, placed and spaced
+        as the locale writes it ("NZ$979 million" in en-GB, "$979 million" in en-NZ).
         """
-        if unit == "percent":
-            text = format_percent(value / 100, locale=self._babel, format="#,##0.#%")
-        elif unit == "money":
-            text = self._money(value, currency or "GBP", rounded)
-        elif _compact(value, rounded):
-            text = format_compact_decimal(value, format_type="long", locale=self._babel, fraction_digits=1)
+        if unit != "percent" and _compact(value, rounded):
+            step = _step(value)
+            shown = round_half_up(abs(value) / step, 1) * step
+            body = format_compact_decimal(shown, format_type="long", locale=self._babel, fraction_digits=1)
         else:
-            text = format_decimal(value, locale=self._babel, format="#,##0.#")
+            low, high = self._places(value, unit, rounded)
+            body = self._symbols.digits(abs(value), low, high)
+        text = affixes(self._babel, unit, currency).wrap(body)
+        if value < 0 and any(ch in "123456789" for ch in body):
+            text = self._symbols.minus + text
         return f"{qualifier} {text}" if qualifier else text
 
-    def _money(self, value: float, currency: str, rounded: bool = False) -> str:
-        """Money: compact from a million (£2.3m), whole units below (£2,600), pence only when given."""
-        if _compact(value, rounded):
-            return format_compact_currency(value, currency, locale=self._babel, fraction_digits=1)
-        pattern = "¤#,##0" if float(value).is_integer() or rounded else "¤#,##0.00"
-        # currency_digits=False: otherwise Babel forces the currency's decimals (£2,600.00).
-        return format_currency(value, currency, locale=self._babel, format=pattern, currency_digits=False)
+    @staticmethod
+    def _places(value: float, unit: str, rounded: bool) -> tuple[int, int]:
+        """(fewest, most) decimal places: money in whole units or with pence; others to one optional place."""
+        if unit == "money":
+            return (0, 0) if float(value).is_integer() or rounded else (2, 2)
+        return (0, 1)
 
-    def approximately(self, value: float, unit: str = "count") -> str:
-        """A derived, rounded value: "about 275", "about 1.2 million"."""
-        return "about " + self.number(round(value), unit, rounded=True)
+    def code(self, unit: str = "count", currency: str | None = None, decimals: int = 0) -> str:
+        """The Excel number format code that writes values of this unit as `number` does.
+
+        Used for a chart's workbook cells, data labels and value axis: '#,##0',
+        '#,##0"%"' (the value 74 shown as 74%), '"NZ$"#,##0', '#,##0" €"'.
+        """
+        digits = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+        return affixes(self._babel, unit, currency).code(digits)
+
+    def rounded(self, value: float, unit: str = "count") -> float:
+        """The number `approximately` shows: whole units, or tenths of a million and up."""
+        if unit != "percent" and _compact(value, True):
+            step = _step(value)
+            return round_half_up(value / step, 1) * step
+        return round_half_up(value, 0)
+
+    def approximately(self, value: float, unit: str = "count", currency: str | None = None) -> str:
+        """A derived, rounded value: "about 275", "about 1.2 million", "about £2,600"."""
+        return "about " + self.number(self.rounded(value, unit), unit, currency, rounded=True)
 
     def percent_change(self, percent: float) -> str:
         """Signed change as words: "up 76%", "down 12%", "no change"."""

@@ -19,6 +19,12 @@ class Value:
     derived: bool = False
     approximate: bool = False
     note: str | None = None  # how a derived value was computed, shown to readers
+    shown: float | None = None  # the number `text` shows when it is rounded ("about 275" for 275.19)
+
+    @property
+    def as_shown(self) -> float:
+        """The number as printed: what a chart's workbook holds, so Edit Data shows no false precision."""
+        return self.number if self.shown is None else self.shown
 
 
 @dataclass(frozen=True)
@@ -54,6 +60,7 @@ class FigureView:
     change: Change | None
     share: Share | None
     source: str | None
+    currency: str | None = None
 
 
 @dataclass(frozen=True)
@@ -76,6 +83,9 @@ class SeriesView:
     plan: ChartPlan | None = None  # None: not to be charted by the shipped layouts' collections
     headline: bool = False
     section: str | None = None
+    currency: str | None = None
+    number_format: str = "#,##0"  # the Excel code that writes these values as their labels do
+    locale: str = "en-GB"  # whose separators the charts' ticks use
 
     @property
     def derived_notes(self) -> tuple[str, ...]:

@@ -7,7 +7,8 @@ from types import MappingProxyType
 
 from generator.diagnostics import Collector
 from generator.load.spans import SpanMap
-from generator.model import derive
+from generator.model import derive, formatting, locales
+from generator.model.currency import check_currencies, currency_of
 from generator.model.datafile import DataFile, Figure, FigureRef, Series
 from generator.model.formatting import Formatter
 from generator.model.chartplan import plan_chart
@@ -28,7 +29,10 @@ from generator.model.report import (
 def resolve(data: DataFile, spans: SpanMap, problems: Collector,
             previous: DataFile | None = None) -> Report:
     """Build the Report; cross-reference problems go to `problems` (the caller stops on errors)."""
-    fmt = Formatter(data.report.locale)
+    locale = _locale(data, spans, problems)
+    fmt = Formatter(locale)
+    check_currencies(data, spans, problems)
+    data = _with_currencies(data)
     info = data.report
     _check_section_ids(data, spans, problems)
     _check_section_refs(data, spans, problems)
@@ -44,7 +48,7 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         period=info.period.label,
         period_description=info.period.description,
         published=fmt.date(info.published) if info.published else None,
-        locale=info.locale,
+        locale=locale,
         full_review_title=info.full_review.title if info.full_review else None,
         full_review_url=str(info.full_review.url) if info.full_review else None,
         figures=MappingProxyType(_figures(data, spans, problems, fmt, previous)),
@@ -61,6 +65,25 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         headline=info.headline,
         intro=info.intro,
     )
+
+
+def _locale(data: DataFile, spans: SpanMap, problems: Collector) -> str:
+    """The report's locale as CLDR spells it; an unknown one is an error (and en-GB stands in)."""
+    written = data.report.locale
+    known = locales.canonical(written)
+    if known is not None:
+        return known
+    problems.error(spans.at(("report", "locale")), f"unknown locale {written!r}", locales.hint(written))
+    return locales.DEFAULT
+
+
+def _with_currencies(data: DataFile) -> DataFile:
+    """The data with each money figure and series in its currency (its own, else the report's default)."""
+    figures = {k: f.model_copy(update={"currency": currency_of(f.currency, f.unit, data)})
+               for k, f in data.figures.items()}
+    series = {k: s.model_copy(update={"currency": currency_of(s.currency, s.unit, data)})
+              for k, s in data.series.items()}
+    return data.model_copy(update={"figures": figures, "series": series})
 
 
 def report_unknown(problems: Collector, spans: SpanMap, path: tuple, what: str, name: str, known: list[str]) -> None:
@@ -92,7 +115,7 @@ def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter
         if fig.source is not None and fig.source not in data.sources:
             report_unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
         views[key] = FigureView(key, derive.stated_value(fig, fmt), fig.unit, fig.label, fig.detail, fig.headline,
-                                _change(fig, key, fmt, previous, data), share, fig.source)
+                                _change(fig, key, fmt, previous, data), share, fig.source, fig.currency)
     _check_parts(data, spans, problems, fmt)
     return views
 
@@ -175,19 +198,23 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
         rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt, previous)
                                              for j, v in enumerate(row.values))))
     plan = plan_chart(series, data.report.period.label) if series.charted else None
+    shown = [v.as_shown for row in rows for v in row.values]
+    code = fmt.code(series.unit, series.currency, formatting.places(shown, series.unit))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
-                      series.headline, series.section)
+                      series.headline, series.section, currency=series.currency, number_format=code,
+                      locale=fmt.locale)
 
 
 def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile, spans: SpanMap,
            problems: Collector, fmt: Formatter, previous: DataFile | None = None) -> Value:
     """One series value: a number, or a figure (or something derived from it)."""
     if not isinstance(value, FigureRef):
-        return Value(value, fmt.number(value, series.unit))
+        return Value(value, fmt.number(value, series.unit, series.currency))
     fig = data.figures.get(value.figure)
     if fig is None:
         report_unknown(problems, spans, path + ("figure",), "figure", value.figure, list(data.figures))
         return Value(0, "?")
+    _check_same_unit(fig, value.figure, series, path, spans, problems)
     resolved = _at(value, fig, data, fmt, previous)
     if resolved is None and value.at == "remainder" and _dangling_part_of(data):
         return Value(0, "?")  # the unknown `part_of:` is already reported; this would only repeat it
@@ -196,6 +223,17 @@ def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile
                        _at_hint(value.at))
         return Value(0, "?")
     return resolved
+
+
+def _check_same_unit(fig: Figure, name: str, series: Series, path: tuple, spans: SpanMap,
+                     problems: Collector) -> None:
+    """A series charts one unit on one axis: a figure of another unit or currency would be mislabelled."""
+    if fig.unit != series.unit and {fig.unit, series.unit} != {"count", "people"}:
+        problems.error(spans.at(path + ("figure",)), f"figure {name!r} is in {fig.unit!r} but the series is in "
+                       f"{series.unit!r}", "chart figures of one unit together, or set the series' `unit:`")
+    elif fig.unit == "money" and fig.currency != series.currency:
+        problems.error(spans.at(path + ("figure",)), f"figure {name!r} is in {fig.currency} but the series is in "
+                       f"{series.currency}", "chart money of one currency together, or set the series' `currency:`")
 
 
 def _dangling_part_of(data: DataFile) -> bool:
@@ -211,7 +249,7 @@ def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter,
         return derive.stated_value(fig, fmt)
     if ref.at == "previous":
         if fig.previous is not None:
-            return Value(fig.previous, fmt.number(fig.previous, fig.unit, fig.currency))
+            return Value(fig.previous, fmt.number(fig.previous, fig.unit, fig.currency))  # stated
         if previous is not None and ref.figure in previous.figures:
             # Published in last year's file: a stated figure, not a derived one.
             return derive.stated_value(previous.figures[ref.figure], fmt)

@@ -60,7 +60,8 @@ def _report(name: str, short_name: str, period: str) -> Block:
             _off("end", "the last day, YYYY-MM-DD"),
         )),
         _off("published", "the date of publication, YYYY-MM-DD; shown as \"April 2008\""),
-        Item("locale", "en-GB", note="en-GB (default), en-US, en-IE or en-AU: how numbers, money and dates are written"),
+        Item("locale", "en-GB", note="any CLDR locale (en-GB, en-NZ, de-DE...): how numbers, money and dates are written"),
+        _off("currency", "the currency of money that names none: an ISO 4217 code, e.g. GBP, NZD, EUR"),
         _off("full_review", "a link to the full document", mapping(
             Item("title", note="required"), Item("url", note="required: a full web address"))),
         _off("theme", "the brand: a folder under layouts/themes/ (default: make-report's own)"),
@@ -76,7 +77,7 @@ def _figures(period: str) -> Block:
         Item("value", note="required: the number as published, in digits (131, 1700000, 2.3)"),
         Item("label", note="required: what the number counts"),
         _off("unit", UNITS, "count"),
-        _off("currency", "for money: a three-letter code in capitals, GBP (the default), EUR, USD..."),
+        _off("currency", "for money: an ISO 4217 code in capitals (GBP, NZD, EUR...); else report.currency"),
         _off("approximate", "how the source qualifies the number: almost, over, about, nearly, more than or up to"),
         _off("detail", "a longer explanation, shown under the label"),
         _off("headline", "true to include the figure in the headline tiles", True),
@@ -105,6 +106,7 @@ def _series(period: str) -> Item:
         "or remainder (the value minus the figures that are `part_of` it).",), mapping(Item("example_series", mapping(
             Item("title", note="required"),
             Item("unit", "count", note=UNITS.replace(" (formatted like a count)", "").replace(" (76 means 76%)", "")),
+            Item("currency", note="for money: an ISO 4217 code; else report.currency"),
             Item("categories", listing(Item(None, last), Item(None, period)), note="required, at least one"),
             Item("series", listing(Item(None, mapping(
                 Item("name", note="required"),
