@@ -125,6 +125,22 @@ def test_other_locales_write_their_own_way(tmp_path: Path, locale: str, tick: st
         assert "4,5 %" in text and "74 %" in text  # the decimal comma and the spaced percent sign
 
 
+def deck_text(deck: Path) -> str:
+    """Every word on the deck's slides, spaces normalised."""
+    words = [shape.text_frame.text for slide in Presentation(str(deck)).slides for shape in slide.shapes
+             if shape.has_text_frame]
+    return " ".join(" ".join(words).replace("\u00a0", " ").split())
+
+
+def test_changes_read_right_on_tiles(nz: tuple[Path, Path]) -> None:
+    """A percentage's change in points from its period; a stated fall as a fall, in both outputs."""
+    pdf_text = " ".join(pdf_words(nz[0]))
+    for text in (pdf_text, deck_text(nz[1])):
+        assert "Up 25 percentage points, from 74% in 2016/17 (derived)" in text
+        assert "A fall of 4% on 2016/17" in text
+        assert "34%" not in text
+
+
 def workbook(chart) -> dict[str, tuple[str, str]]:
     """Cells of a chart's embedded workbook: reference → (value as written, number format code)."""
     with zipfile.ZipFile(io.BytesIO(chart.part.chart_workbook.xlsx_part.blob)) as xlsx:

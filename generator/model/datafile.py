@@ -144,6 +144,39 @@ class PercentChange(Strict):
     of: Literal["total", "monthly average"] = "total"
     compared_with: Text
     previous_period: Text | None = None
+    # Numbers (issue 9): the source's own words, quoted in notes only when given.
+    wording: Text | None = Field(None, description='How the source words it, e.g. "a 76% increase" or "fell 4%".')
+
+
+# ---- Numbers (issue 9): compared values, each with its own label and period -------------------
+
+def _previous_kind(value: object) -> str:
+    """`previous:` is a bare number, or a mapping with the value and its period."""
+    return "previous_value" if isinstance(value, (dict, PreviousValue)) else "number"
+
+
+class PreviousValue(Strict):
+    """Last year's published value with the period it is for: `{value: 74, period: 2016/17}`."""
+
+    value: Number
+    period: Text | None = Field(None, description='The period the value is for, e.g. "2016/17".')
+
+
+class Benchmark(Strict):
+    """A value to compare with, such as a national average or a peer group's."""
+
+    value: Number
+    label: Text = Field(description='What it is, e.g. "the national average".')
+    period: Text | None = Field(None, description='The period it is for, e.g. "2016/17".')
+
+
+class Target(Strict):
+    """A target or performance standard that the figure meets or misses."""
+
+    value: Number
+    label: Text = Field("the target", description='What it is, e.g. "the four-hour standard".')
+    period: Text | None = Field(None, description='The period it is set for, e.g. "2017/18".')
+    better: Literal["higher", "lower"] = Field("higher", description="Whether a higher or a lower value meets it.")
 
 
 # "people" reads like "count" and says what is counted; percentages and money format differently.
@@ -162,12 +195,18 @@ class Figure(Strict):
     detail: Text | None = None
     headline: bool = False
     part_of: Key | None = Field(None, description="A figure this one is a part of (gives a share).")
-    previous: Number | None = Field(None, description="Last year's value, when published.")
+    previous: Annotated[
+        Annotated[Number, Tag("number")] | Annotated[PreviousValue, Tag("previous_value")],
+        Discriminator(_previous_kind),
+    ] | None = Field(None, description="Last year's value, when published: a number, or {value, period}.")
     change: Annotated[
         Annotated[FactorChange, Tag("factor_change")] | Annotated[PercentChange, Tag("percent_change")],
         Discriminator(_change_kind),
     ] | None = None
     source: Key | None = None
+    # Numbers (issue 9): comparators other than last year.
+    benchmark: Benchmark | None = None
+    target: Target | None = None
 
 
 class FigureRef(Strict):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from dataclasses import dataclass
 
 from babel.dates import format_date
@@ -110,22 +111,49 @@ class Formatter:
         return "about " + self.number(self.rounded(value, unit), unit, currency, rounded=True)
 
     def percent_change(self, percent: float) -> str:
-        """Signed change as words: "up 76%", "down 12%", "no change"."""
+        """A relative change in words: "up 76%", "down 4%", "no change"."""
         if percent == 0:
             return "no change"
-        word = "up" if percent > 0 else "down"
-        return f"{word} {format_decimal(abs(percent), locale=self._babel, format='#,##0.#')}%"
+        return f"{'up' if percent > 0 else 'down'} {self.number(abs(percent), 'percent')}"
+
+    def points_change(self, points: float) -> str:
+        """A change of a percentage, in percentage points: "up 25 percentage points", "down 1 percentage point"."""
+        if points == 0:
+            return "no change"
+        return f"{'up' if points > 0 else 'down'} {self.points(abs(points))}"
+
+    def points(self, points: float) -> str:
+        """A number of percentage points: "25 percentage points", "1 percentage point"."""
+        return f"{self.number(points)} percentage point{'' if self.number(points) == '1' else 's'}"
+
+    def percent_phrase(self, percent: float) -> str:
+        """A stated relative change as a noun phrase: "a 76% increase", "a fall of 4%", "no change"."""
+        if percent == 0:
+            return "no change"
+        amount = self.number(abs(percent), "percent")
+        return f"{_article(amount)} {amount} increase" if percent > 0 else f"a fall of {amount}"
 
     def factor(self, factor: float, wording: str | None = None) -> str:
-        """A multiple as words: "a three-fold increase", "a 2.5-fold increase", "a halving"."""
+        """A multiple as words: "a three-fold increase", "a 2.5-fold increase"; below 1, "a fall of 50%"."""
         if factor == 1:
             return "no change"
         if factor > 1:
             name = wording or (_FOLD_WORDS.get(int(factor)) if factor == int(factor) else None)
-            name = name or f"{format_decimal(factor, locale=self._babel, format='#,##0.#')}-fold"
-            return f"a {name} increase"
-        return f"a {self.percent_change((factor - 1) * 100).replace('down ', '')} decrease"
+            name = name or f"{self.number(factor)}-fold"
+            return f"{_article(name)} {name} increase"
+        return self.percent_phrase((factor - 1) * 100)
+
+    def multiplier(self, factor: float) -> str:
+        """A multiplier as a reading of a stated change: "×3", "×1.76", "×0.96"."""
+        return "×" + format_decimal(factor, locale=self._babel, format="#,##0.####")
 
     def date(self, value: datetime.date, pattern: str = "MMMM y") -> str:
         """A date as "April 2008" (or another CLDR pattern)."""
         return format_date(value, pattern, locale=self._babel)
+
+
+def _article(word: str) -> str:
+    """ "an" before a vowel sound as numbers are read aloud ("an 8% increase", "an 11-fold", "an 18,000"), else "a"."""
+    spoken = word.lstrip("$£€¥")
+    lead = re.split(r"[^0-9]", spoken)[0]  # the digits before the first separator: "18" of "18,000"
+    return "an" if spoken[:1] in "aeiouAEIOU8" or lead in ("11", "18") else "a"

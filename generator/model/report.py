@@ -36,6 +36,7 @@ class Change:
     derived: bool
     previous: Value | None  # the previous year's value, stated or implied
     note: str | None = None  # how a derived change was computed, shown to readers
+    computation: str | None = None  # this figure's own arithmetic, when the note is shared (for `explain`)
 
 
 @dataclass(frozen=True)

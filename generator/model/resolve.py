@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from types import MappingProxyType
 
 from generator.diagnostics import Collector
 from generator.load.spans import SpanMap
 from generator.model import derive, formatting, locales
 from generator.model.currency import check_currencies, currency_of
-from generator.model.datafile import DataFile, Figure, FigureRef, Series
+from generator.model.datafile import DataFile, Figure, FigureRef, PercentChange, Series
 from generator.model.formatting import Formatter
 from generator.model.chartplan import plan_chart
 from generator.model.markup import parse_blocks, parse_inline
@@ -112,12 +113,26 @@ def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter
                 report_unknown(problems, spans, path + ("part_of",), "figure", fig.part_of, list(data.figures))
             else:
                 share = derive.share(fig, whole, fig.part_of, fmt)
+        _check_wording(fig, path, spans, problems, fmt)
         if fig.source is not None and fig.source not in data.sources:
             report_unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
         views[key] = FigureView(key, derive.stated_value(fig, fmt), fig.unit, fig.label, fig.detail, fig.headline,
                                 _change(fig, key, fmt, previous, data), share, fig.source, fig.currency)
     _check_parts(data, spans, problems, fmt)
     return views
+
+
+def _check_wording(fig: Figure, path: tuple, spans: SpanMap, problems: Collector, fmt: Formatter) -> None:
+    """A percentage change's `wording:` is the source's words for that change, so it states its number."""
+    change = fig.change
+    if not isinstance(change, PercentChange) or change.wording is None:
+        return
+    amount = abs(change.percent)
+    spellings = {fmt.number(amount), f"{amount:g}"}
+    if not any(re.search(rf"(?<![\d.,]){re.escape(s)}(?![\d]|[.,]\d)", change.wording) for s in spellings):
+        problems.error(spans.at(path + ("change", "wording")),
+                       f"the wording {change.wording!r} does not state the {fmt.number(amount, 'percent')} of `percent:`",
+                       "quote the source's own words for this change, or correct `percent:`")
 
 
 def _check_parts(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter) -> None:
@@ -173,8 +188,10 @@ def _change(fig: Figure, key: str, fmt: Formatter, previous: DataFile | None, da
     if stated is not None:
         return stated
     period = previous.report.period.label if previous else None
-    if fig.previous is not None:
-        return derive.change_from_previous(fig, fig.previous, period, fmt)
+    stated = derive.previous_of(fig)
+    if stated is not None:
+        value, own_period = stated
+        return derive.change_from_previous(fig, value, own_period or period, fmt)
     if previous is not None and key in previous.figures:
         return derive.change_from_previous(fig, previous.figures[key].value, period, fmt)
     return None
@@ -248,8 +265,9 @@ def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter,
     if ref.at == "value":
         return derive.stated_value(fig, fmt)
     if ref.at == "previous":
-        if fig.previous is not None:
-            return Value(fig.previous, fmt.number(fig.previous, fig.unit, fig.currency))  # stated
+        stated = derive.previous_of(fig)
+        if stated is not None:
+            return Value(stated[0], fmt.number(stated[0], fig.unit, fig.currency))  # published, not derived
         if previous is not None and ref.figure in previous.figures:
             # Published in last year's file: a stated figure, not a derived one.
             return derive.stated_value(previous.figures[ref.figure], fmt)
@@ -265,8 +283,9 @@ def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter,
 def _last_year(key: str, fig: Figure, previous: DataFile | None) -> derive.LastYear | None:
     """Last year's published value of a figure: its own `previous:`, else the same figure in last year's file."""
     period = previous.report.period.label if previous else None
-    if fig.previous is not None:
-        return derive.LastYear(fig.previous, period)
+    stated = derive.previous_of(fig)
+    if stated is not None:
+        return derive.LastYear(stated[0], stated[1] or period)
     if previous is not None and key in previous.figures:
         return derive.LastYear(previous.figures[key].value, period)
     return None

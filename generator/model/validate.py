@@ -123,7 +123,7 @@ def _data_path(value: Any, loc: tuple) -> Path:
 
 def _is_tag(part: str) -> bool:
     """Union member tags that pydantic puts in locations (not keys a person wrote)."""
-    return part in {"number", "ref", "factor_change", "percent_change", _DICT_KEY} or part.startswith("function-")
+    return part in {"number", "ref", "factor_change", "percent_change", "previous_value", _DICT_KEY} or part.startswith("function-")
 
 
 def _diagnostic(model: type[BaseModel], spans: SpanMap, item: _Located, missing: set[tuple[Path, Any]]) -> Diagnostic:

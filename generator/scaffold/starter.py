@@ -82,7 +82,19 @@ def _figures(period: str) -> Block:
         _off("detail", "a longer explanation, shown under the label"),
         _off("headline", "true to include the figure in the headline tiles", True),
         _off("part_of", "the key of a larger figure this one is a part of (gives a share, \"18 of the 131\")"),
-        _off("previous", "last year's value, when the source publishes it (gives a derived change)"),
+        _off("previous", "last year's value, when the source publishes it (gives a derived change): a number, "
+                         "or with the period it is for", mapping(
+                             Item("value", note="required: last year's value as published"),
+                             Item("period", last, note="the period it is for"))),
+        _off("benchmark", "a value to compare with, such as a national average", mapping(
+            Item("value", note="required: in the figure's unit"),
+            Item("label", note='required: what it is, e.g. "the national average"'),
+            Item("period", note="the period it is for"))),
+        _off("target", "a target or performance standard, met or missed", mapping(
+            Item("value", note="required: in the figure's unit"),
+            Item("label", note='what it is (default: "the target")'),
+            Item("period", note="the period it is set for"),
+            Item("better", "higher", note="higher (default) or lower: which side meets it"))),
         _off("source", "the key of the source (in `sources`) the figure comes from"),
         _off("change", "the change on last year as the source states it, as a multiple ...", mapping(
             Item("factor", note="required: between 0.01 and 1000; 3 is three-fold, 0.5 a halving"),
@@ -91,6 +103,7 @@ def _figures(period: str) -> Block:
             Item("previous_period", last, note="names the implied value"))),
         _off("change", "... or as a percentage", mapping(
             Item("percent", note="required: above -100; 76 is a 76% increase, -12 a 12% fall"),
+            Item("wording", note='the source\'s own words for the change, e.g. "a 76% increase" or "fell 4%"'),
             Item("of", "total", note="total (default) or monthly average"),
             Item("compared_with", note="required"),
             Item("previous_period", last, note="names the implied value"))),
