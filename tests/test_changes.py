@@ -99,3 +99,58 @@ def test_wording_must_state_the_percentage(tmp_path: Path) -> None:
     [error] = problems.items
     line = data.read_text().splitlines().index(wrong) + 1
     assert (error.span.line, error.message) == (line, "the wording 'fell 5%' does not state the 4% of `percent:`")
+
+
+def comparisons(**figure: object) -> list:
+    """The benchmark and target comparisons of a figure given as keyword arguments."""
+    fig = Figure.model_validate({"label": "test", **figure})
+    return [c for c in (derive.benchmark(fig, FMT), derive.target(fig, FMT)) if c]
+
+
+def test_a_percentage_against_a_benchmark_and_a_standard() -> None:
+    """99% against a national average of 94.5% and a standard of 90%: differences in points, each with its period."""
+    bench, goal = comparisons(value=99, unit="percent",
+                              benchmark={"value": 94.5, "label": "the national average", "period": "2016/17"},
+                              target={"value": 90, "label": "the performance standard", "period": "2017/18"})
+    assert bench.text == "4.5 percentage points above the national average (94.5% in 2016/17)"
+    assert bench.note == ("Difference from the national average derived: 99% − 94.5% = 4.5 percentage points; "
+                          "not a published figure")
+    assert (goal.text, goal.met) == ("met the performance standard of 90% for 2017/18, by 9 percentage points", True)
+    assert goal.value.text == "90%" and not goal.value.derived
+
+
+@pytest.mark.parametrize(("figure", "text", "met"), [
+    ({"value": 1200, "target": {"value": 1300, "period": "2017/18"}}, "missed the target of 1,300 for 2017/18, by 100", False),
+    ({"value": 3120, "target": {"value": 3000, "label": "the leakage target", "better": "lower"}},
+     "missed the leakage target of 3,000, by 120", False),
+    ({"value": 12, "unit": "money", "currency": "NZD", "target": {"value": 15, "label": "the budget", "better": "lower"}},
+     "met the budget of NZ$15, by NZ$3", True),
+    ({"value": 74, "unit": "percent", "target": {"value": 74}}, "met the target of 74% exactly", True),
+])
+def test_targets_are_met_or_missed_by_an_amount(figure: dict, text: str, met: bool) -> None:
+    """A target is met or missed (lower is better where it says so), by how much, in the figure's unit."""
+    [goal] = comparisons(**figure)
+    assert (goal.text, goal.met) == (text, met)
+
+
+@pytest.mark.parametrize(("figure", "text"), [
+    ({"value": 1200, "benchmark": {"value": 1000, "label": "the peer-group median"}}, "20% above the peer-group median (1,000)"),
+    ({"value": 74, "unit": "percent", "benchmark": {"value": 75, "label": "the national average"}},
+     "1 percentage point below the national average (75%)"),
+    ({"value": 75, "unit": "percent", "benchmark": {"value": 75, "label": "the national average"}},
+     "the same as the national average (75%)"),
+])
+def test_benchmarks_above_or_below(figure: dict, text: str) -> None:
+    """Counts differ from a benchmark by a percentage, percentages by points."""
+    [bench] = comparisons(**figure)
+    assert bench.text == text
+
+
+def test_comparison_notes_are_listed_with_the_sources() -> None:
+    """Each computed difference is explained among the derived values."""
+    from generator.model.derived_notes import derived_notes
+
+    problems = Collector()
+    notes = derived_notes(load_report(FIXTURE, problems))
+    assert "Difference from the national average derived: 99% − 94.5% = 4.5 percentage points; not a published figure" in notes
+    assert any(n.startswith("Against the leakage target derived: 3,120 is 120 above 3,000 (lower is better)") for n in notes)

@@ -132,13 +132,22 @@ def deck_text(deck: Path) -> str:
     return " ".join(" ".join(words).replace("\u00a0", " ").split())
 
 
-def test_changes_read_right_on_tiles(nz: tuple[Path, Path]) -> None:
+def test_changes_read_right_on_tiles_and_in_tables(nz: tuple[Path, Path]) -> None:
     """A percentage's change in points from its period; a stated fall as a fall, in both outputs."""
     pdf_text = " ".join(pdf_words(nz[0]))
     for text in (pdf_text, deck_text(nz[1])):
-        assert "Up 25 percentage points, from 74% in 2016/17 (derived)" in text
+        assert text.count("Up 25 percentage points, from 74% in 2016/17 (derived)") == 2  # tile and table row
         assert "A fall of 4% on 2016/17" in text
         assert "34%" not in text
+
+
+def test_benchmarks_and_targets_on_tiles_and_in_tables(nz: tuple[Path, Path]) -> None:
+    """The national average and the performance standard, each with its period, met or missed and by how much."""
+    pdf_text = " ".join(pdf_words(nz[0]))
+    for text in (pdf_text, deck_text(nz[1])):
+        assert text.count("4.5 percentage points above the national average (94.5% in 2016/17) (derived)") == 2
+        assert text.count("Met the performance standard of 90% for 2017/18, by 9 percentage points (derived)") == 2
+        assert "Missed the leakage target of 3,000 for 2017/18, by 120 (derived)" in text
 
 
 def workbook(chart) -> dict[str, tuple[str, str]]:

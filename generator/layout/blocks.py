@@ -305,16 +305,24 @@ def _table(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     col = min(box.w * 0.5, max(box.w * 0.2, widest + 10))
     paras_v = [Para(plain(f.value.text), value_style, align="right", one_line=True) for f in figs]
     # Labels are written to follow their number ("25 of the UK's ..."), so they keep their case.
-    paras_l = [Para(plain(f.label), body) for f in figs]
+    paras_l = [[Para(plain(f.label), body)] + _statements(ctx, f, path) for f in figs]
     items: list[Item] = []
     # Rows share the area, but a short table keeps rows a readable height rather than stretching.
-    row_h = min(box.h / max(1, len(figs)), value_style.size * 4.5)
+    lines = max((len(f.statements) for f in figs), default=0)  # change, benchmark, target lines under a label
+    row_h = min(box.h / max(1, len(figs)), value_style.size * (4.5 + 1.5 * lines))
     for i, (v, lab) in enumerate(zip(paras_v, paras_l)):
         y = box.y + i * row_h
         items.append(ctx.fit_text([v], Box(box.x, y, col - 8, row_h), path, "table value", "middle", None, "figure"))
-        items.append(ctx.fit_text([lab], Box(box.x + col, y, box.w - col, row_h), path, "table label", "middle", None, "body"))
+        items.append(ctx.fit_text(lab, Box(box.x + col, y, box.w - col, row_h), path, "table label", "middle", None, "body"))
         items.append(RuleItem(box.x, y + row_h, box.right, y + row_h, ctx.theme.colour("rule"), 0.5))
     return items
+
+
+def _statements(ctx: Context, fig: FigureView, path: tuple) -> list[Para]:
+    """A table row's text lines under its label: the change, benchmark and target, marked when derived."""
+    style = ctx.style(None, "caption", path)
+    return [Para(plain(text[:1].upper() + text[1:] + (" (derived)" if derived else "")), style)
+            for text, derived in fig.statements]
 
 
 def _coloured(ctx: Context, style, block: Block):

@@ -11,7 +11,7 @@ from typing import NamedTuple
 from generator.model.datafile import FactorChange, Figure, PercentChange, PreviousValue
 from generator.model.formatting import Formatter
 from generator.model.numpattern import round_half_up
-from generator.model.report import Change, Share, Value
+from generator.model.report import Change, Comparison, Share, Value
 
 MONTHS = 12
 
@@ -199,6 +199,50 @@ def _shared_note(period: str | None, method: str, what: str = "values") -> str:
     kind = "Changes of percentages" if what == "percentages" else "Changes"
     return (f"{kind} on {year} derived from {year}'s published {what}: {method.format(y=year)}; "
             f"not published figures")
+
+
+def benchmark(fig: Figure, fmt: Formatter) -> Comparison | None:
+    """The figure against a benchmark: "4.5 percentage points above the national average (94.5% in 2016/17)"."""
+    mark = fig.benchmark
+    if mark is None:
+        return None
+    stated = Value(mark.value, fmt.number(mark.value, fig.unit, fig.currency))
+    where = f"{mark.label} ({stated.text}{' in ' + mark.period if mark.period else ''})"
+    now = fmt.number(fig.value, fig.unit, fig.currency)
+    if fig.unit == "percent":  # percentages differ in points
+        difference = round_half_up(fig.value - mark.value, 1)
+        amount, sums = fmt.points(abs(difference)), f"{now} − {stated.text} = {fmt.points(difference)}"
+    elif mark.value == 0:  # nothing to take a percentage of
+        difference = fig.value - mark.value
+        amount = fmt.number(abs(difference), fig.unit, fig.currency)
+        sums = f"{now} − {stated.text} = {fmt.number(difference, fig.unit, fig.currency)}"
+    else:
+        difference = round_half_up((fig.value - mark.value) / mark.value * 100, 1)
+        amount = fmt.number(abs(difference), "percent")
+        sums = f"({now} − {stated.text}) ÷ {stated.text} = {fmt.number(difference, 'percent')}"
+    text = f"the same as {where}" if difference == 0 else \
+        f"{amount} {'above' if difference > 0 else 'below'} {where}"
+    note = f"Difference from {mark.label} derived: {sums}; not a published figure"
+    return Comparison("benchmark", text, stated, note)
+
+
+def target(fig: Figure, fmt: Formatter) -> Comparison | None:
+    """The figure against a target: "met the performance standard of 90% for 2017/18, by 9 percentage points"."""
+    goal = fig.target
+    if goal is None:
+        return None
+    stated = Value(goal.value, fmt.number(goal.value, fig.unit, fig.currency))
+    difference = round_half_up(fig.value - goal.value, 1)
+    met = difference >= 0 if goal.better == "higher" else difference <= 0
+    amount = fmt.points(abs(difference)) if fig.unit == "percent" else fmt.number(abs(difference), fig.unit, fig.currency)
+    what = f"{goal.label} of {stated.text}{' for ' + goal.period if goal.period else ''}"
+    text = f"{'met' if met else 'missed'} {what}" + (" exactly" if difference == 0 else f", by {amount}")
+    now = fmt.number(fig.value, fig.unit, fig.currency)
+    side = "above" if difference > 0 else "below"
+    note = (f"Against {goal.label} derived: {now} is {amount} {side} {stated.text} "
+            f"({'higher' if goal.better == 'higher' else 'lower'} is better); not a published figure") if difference else (
+            f"Against {goal.label}: {now} equals {stated.text}")
+    return Comparison("target", text, stated, note, met)
 
 
 def share(part: Figure, whole: Figure, whole_key: str, fmt: Formatter) -> Share:

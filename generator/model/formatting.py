@@ -124,7 +124,7 @@ class Formatter:
 
     def points(self, points: float) -> str:
         """A number of percentage points: "25 percentage points", "1 percentage point"."""
-        return f"{self.number(points)} percentage point{'' if self.number(points) == '1' else 's'}"
+        return f"{self.number(points)} percentage point{'' if abs(points) == 1 else 's'}"
 
     def percent_phrase(self, percent: float) -> str:
         """A stated relative change as a noun phrase: "a 76% increase", "a fall of 4%", "no change"."""

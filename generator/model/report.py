@@ -40,6 +40,18 @@ class Change:
 
 
 @dataclass(frozen=True)
+class Comparison:
+    """A figure against a benchmark or a target, each with its own label and period."""
+
+    kind: str  # "benchmark" or "target"
+    text: str  # "4.5 percentage points above the national average (94.5% in 2016/17)"
+    value: Value  # the benchmark or target, as published
+    note: str  # how the difference was computed
+    met: bool | None = None  # for a target: met or missed
+    derived: bool = True  # the difference is computed by the tool
+
+
+@dataclass(frozen=True)
 class Share:
     """A part of another figure: "18 of the 131"."""
 
@@ -62,6 +74,13 @@ class FigureView:
     share: Share | None
     source: str | None
     currency: str | None = None
+    comparisons: tuple[Comparison, ...] = ()  # against a benchmark and a target (issue 9)
+
+    @property
+    def statements(self) -> tuple[tuple[str, bool], ...]:
+        """The change and comparisons in words, each with whether it is derived, in reading order."""
+        lines = [(self.change.text, self.change.derived)] if self.change else []
+        return tuple(lines + [(c.text, c.derived) for c in self.comparisons])
 
 
 @dataclass(frozen=True)

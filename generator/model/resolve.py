@@ -117,7 +117,8 @@ def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter
         if fig.source is not None and fig.source not in data.sources:
             report_unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
         views[key] = FigureView(key, derive.stated_value(fig, fmt), fig.unit, fig.label, fig.detail, fig.headline,
-                                _change(fig, key, fmt, previous, data), share, fig.source, fig.currency)
+                                _change(fig, key, fmt, previous, data), share, fig.source, fig.currency,
+                                tuple(c for c in (derive.benchmark(fig, fmt), derive.target(fig, fmt)) if c))
     _check_parts(data, spans, problems, fmt)
     return views
 
