@@ -190,3 +190,17 @@ def test_a_multiplying_percent_code_on_a_percent_series_is_an_error(tmp_path: Pa
     line = next(i for i, l in enumerate(layout.read_text().splitlines(), 1) if "number_format" in l)
     assert f"numbers-pdf.yaml:{line}:" in done.stderr
     assert "number format '0%' multiplies by 100" in done.stderr and "7400%" in done.stderr
+
+
+def test_reported_speech_is_attributed_without_quotation_marks(nz: tuple[Path, Path]) -> None:
+    """A verbatim quote keeps its quotation marks; reported speech reads "X said that ..." with none, in both outputs."""
+    reported = "Sam Whitcombe said that the trust would renew another 200 kilometres of pipe in the coming year."
+    pdf_text = " ".join(pdf_words(nz[0]))
+    slides = deck_text(nz[1])
+    for text in (pdf_text, slides):
+        assert "“Every call-out matters." in text
+        assert reported in text
+        assert "“the trust would" not in text and "coming year.”" not in text
+    assert pdf_text.count(reported) == 2  # the pull quote and the quote in full
+    assert "He added that most of the new mains would serve the eastern suburbs." in pdf_text
+    assert "suburbs.”" not in pdf_text

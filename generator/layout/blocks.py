@@ -8,6 +8,7 @@ from typing import Callable
 
 from generator.layout import fonts
 from generator.layout.chartspec import chart_spec, fit_ticks
+from generator.layout.quoting import printed
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
 from generator.layoutfile.spec import BLOCK_KINDS, Block, ChartOptions
@@ -234,7 +235,7 @@ def pull_quote(ctx: Context, quote: QuoteView, box: Box, path: tuple, block: Blo
     rule = ctx.theme.colour("accent")
     pad = ctx.theme.spacing.get("quote_indent", 14)
     inner = Box(box.x + pad, box.y, box.w - pad, box.h)
-    paras = [Para(plain(f"“{quote.pull}”"), style, balance=True),
+    paras = [Para(plain(printed(quote, quote.pull)), style, balance=True),
              Para((Run(quote.speaker, bold=True),), ctx.style(None, "attribution", path)),
              Para(plain(quote.role), ctx.style(None, "caption", path))]
     text = ctx.fit_text(paras, inner, path, f"quote {quote.key!r}", block.valign if block else "top",

@@ -263,6 +263,10 @@ class Quote(Strict):
     text: list[Text] = Field(min_length=1, description="The quote's paragraphs, in full.")
     pull: Text | None = Field(None, description="An excerpt for pull quotes; must appear in the text verbatim.")
     section: Key | None = Field(None, description="A section id: the pull quote is set into the narrative after it.")
+    # Numbers and words (issue 9): reported speech is printed without quotation marks, attributed.
+    kind: Literal["verbatim", "reported"] = Field(
+        "verbatim", description="verbatim: the speaker's own words, in quotation marks; reported: what the source "
+                                "reports they said, written to follow \"X said that\", printed without quotation marks.")
 
 
 class Section(Strict):

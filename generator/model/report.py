@@ -125,6 +125,7 @@ class QuoteView:
     pull: str
     has_pull: bool = True  # the data file gave a pull excerpt (else `pull` is the first paragraph)
     section: str | None = None
+    kind: str = "verbatim"  # or "reported": printed without quotation marks, as "X said that ..."
 
 
 @dataclass(frozen=True)

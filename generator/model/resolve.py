@@ -312,7 +312,8 @@ def _quotes(data: DataFile, spans: SpanMap, problems: Collector) -> dict[str, Qu
         if q.pull is not None and " ".join(q.pull.split()) not in " ".join(full.split()):
             problems.error(spans.at(("quotes", key, "pull")), f"the pull quote of {key!r} is not in its text",
                            _pull_hint(q.pull, full))
-        views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull, q.pull is not None, q.section)
+        views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull, q.pull is not None, q.section,
+                                kind=q.kind)
     return views
 
 

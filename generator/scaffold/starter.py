@@ -149,6 +149,8 @@ def _quotes() -> Item:
             Item("role", note="required"),
             Item("text", listing(Item(None)), note="required: the quote's paragraphs, in full, one `- ` each"),
             Item("pull", note="an excerpt for pull quotes; must appear in the text verbatim"),
+            Item("kind", "verbatim", note="verbatim (default): the speaker's own words, in quotation marks; "
+                                          "reported: reported speech, written to follow \"X said that\""),
             Item("section", note="a section id: the pull quote is set into the narrative after it"),
         ))))
 
