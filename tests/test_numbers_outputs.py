@@ -204,3 +204,18 @@ def test_reported_speech_is_attributed_without_quotation_marks(nz: tuple[Path, P
     assert pdf_text.count(reported) == 2  # the pull quote and the quote in full
     assert "He added that most of the new mains would serve the eastern suburbs." in pdf_text
     assert "suburbs.”" not in pdf_text
+
+
+def test_shipped_example_says_what_the_release_says(shipped_build: Path) -> None:
+    """The CEOP fixes, read back: the release's own words, no quotation it lacks, no incomparable chart."""
+    pdf = " ".join(pdf_words(shipped_build / "ceop-2007-08.pdf"))
+    deck = deck_text(shipped_build / "ceop-2007-08.pptx")
+    for text in (pdf, deck):
+        assert "“up 76%”" not in text and "complete an investigation" not in text
+        assert "Professionals working with CEOP" not in text
+    categories = [c for slide in Presentation(str(shipped_build / "ceop-2007-08.pptx")).slides
+                  for shape in slide.shapes if shape.has_chart for c in shape.chart.plots[0].categories]
+    assert "Paedophile rings dismantled or disrupted" in categories and "Paedophile rings disrupted" not in categories
+    assert "vital parts of an investigative jigsaw" in pdf
+    assert "(from “a 76% increase”, read as ×1.76)" in pdf
+    assert "marked * or" not in pdf and "“about”" not in pdf
