@@ -219,3 +219,20 @@ def test_shipped_example_says_what_the_release_says(shipped_build: Path) -> None
     assert "vital parts of an investigative jigsaw" in pdf
     assert "(from “a 76% increase”, read as ×1.76)" in pdf
     assert "marked * or" not in pdf and "“about”" not in pdf
+
+
+def test_reference_lines_in_both_outputs(nz: tuple[Path, Path]) -> None:
+    """The series' benchmark and target: labelled lines in the PDF; a line series with its workbook column in
+    the deck's column chart, and words under the bar chart, which cannot take a line."""
+    pdf_text = " ".join(pdf_words(nz[0]))
+    for label in ("The national average (2016/17): 94.5%", "The performance standard (2017/18): 90%",
+                  "The largest budget line (2017/18): $450 million"):
+        assert label in pdf_text
+    found = charts(nz[1])
+    rate = found["Within the hour"]
+    assert [s.name for s in rate.plots[1].series] == ["The national average (2016/17): 94.5%",
+                                                      "The performance standard (2017/18): 90%"]
+    cells = workbook(rate)
+    assert (cells["C1"][0], cells["C2"], cells["D3"]) == ("The national average (2016/17): 94.5%",
+                                                         ("94.5", '#,##0"%"'), ("90", '#,##0"%"'))
+    assert "The largest budget line (2017/18): $450 million (not drawn)." in deck_text(nz[1])

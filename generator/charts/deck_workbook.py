@@ -49,12 +49,22 @@ class _MarkedWriter(CategoryWorkbookWriter):
                     code = marked_code(spec, series, ci)
                     worksheet.write_number(ci + 1, offset + si, series.values[ci], workbook.add_format({"num_format": code}))
                     notes.setdefault(ci, []).append(_note(series, ci))
+        for ri, ref in enumerate(spec.references):  # the reference line series read these cells
+            column = offset + len(drawn) + ri
+            worksheet.write(0, column, ref.label)
+            worksheet.write_column(1, column, [ref.value] * len(spec.categories),
+                                   workbook.add_format({"num_format": spec.number_format}))
         if notes:
-            column = offset + len(drawn)
+            column = offset + len(drawn) + len(spec.references)
             worksheet.write(0, column, NOTE_HEADING)
             for ci, texts in notes.items():
                 worksheet.write(ci + 1, column, " ".join(dict.fromkeys(texts)))
             worksheet.set_column(column, column, 60)
+
+
+def reference_column(spec: ChartSpec, index: int) -> str:
+    """The worksheet column letter holding reference line `index` (after the series columns)."""
+    return CategoryWorkbookWriter._column_reference(2 + len(style.chart_series(spec)) + index)
 
 
 def marked_code(spec: ChartSpec, series: ChartSeries, index: int) -> str:

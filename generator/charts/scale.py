@@ -74,10 +74,10 @@ def _extent(spec: ChartSpec) -> tuple[float, float]:
     """Lowest and highest value the axis must show, always including zero."""
     if spec.kind in STACKED_KINDS:
         columns = list(zip(*(s.values for s in spec.series))) or [()]
-        highs = [sum(v for v in col if v > 0) for col in columns]
-        lows = [sum(v for v in col if v < 0) for col in columns]
+        highs = [sum(v for v in col if v > 0) for col in columns] + [r.value for r in spec.references]
+        lows = [sum(v for v in col if v < 0) for col in columns] + [r.value for r in spec.references]
         return min([0.0, *lows]), max([0.0, *highs])
-    values = [v for s in spec.series for v in s.values]
+    values = [v for s in spec.series for v in s.values] + [r.value for r in spec.references]
     return min([0.0, *values]), max([0.0, *values])
 
 

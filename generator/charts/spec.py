@@ -24,6 +24,14 @@ class ChartSeries:
 
 
 @dataclass(frozen=True)
+class ChartReference:
+    """A benchmark or target drawn across the chart: a dashed line at `value`, with its words."""
+
+    value: float
+    label: str  # "The national average (2016/17): 94.5%"
+
+
+@dataclass(frozen=True)
 class ChartFonts:
     """Font files (TrueType) and the family name the deck should name."""
 
@@ -62,6 +70,7 @@ class ChartSpec:
     alt_text: str = ""
     locale: str = "en-GB"  # the report's locale: separators of axis ticks drawn in the PDF
     max_ticks: int = 5  # fewer when long tick labels would collide along a horizontal value axis
+    references: tuple[ChartReference, ...] = ()  # benchmark and target lines
 
     def cache_key(self) -> str:
         """A stable hash of everything that affects the drawing."""

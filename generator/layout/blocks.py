@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.layout import fonts
-from generator.layout.chartspec import chart_spec, fit_ticks
+from generator.layout.chartspec import chart_spec, deck_note, fit_ticks
 from generator.layout.quoting import printed
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
@@ -148,11 +148,12 @@ def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions |
     size = ctx.theme.spacing.get("chart_font", 9)
     spec = fit_ticks(chart_spec(series, options, ctx.theme, size), box.w)
     check_chart_glyphs(ctx, spec, path)
-    if ctx.layout.spec.output != "deck" or not spec.derived_note:
+    words = deck_note(spec)
+    if ctx.layout.spec.output != "deck" or not words:
         return [ChartItem(box, spec)]
     # A native deck chart has no place for a footnote, so the note that marks derived
     # values is set under it as slide text (the PDF chart draws it inside its own box).
-    note = ctx.fit_text([Para(plain(spec.derived_note), ctx.style(None, "caption", path))],
+    note = ctx.fit_text([Para(plain(words), ctx.style(None, "caption", path))],
                         Box(box.x, box.bottom - size * 4.2, box.w, size * 4.2), path, "chart note", "bottom", None, "body")
     chart_box = Box(box.x, box.y, box.w, box.h - size * 4.6)
     return [ChartItem(chart_box, replace(spec, derived_note=None)), note]

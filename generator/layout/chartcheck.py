@@ -22,6 +22,10 @@ def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str,
         if len(series.rows) > 1:
             found.append(("kind", f"a {options.kind} chart shows one row, but series {series.key!r} has "
                           f"{len(series.rows)}", "use a stacked or clustered chart, or a series with one row"))
+        if series.references:
+            found.append(("kind", f"a {options.kind} chart has no value axis to draw series {series.key!r}'s "
+                          f"{' and '.join(r.kind for r in series.references)} line on",
+                          "use a column, bar or line chart, or remove the series' `benchmark:`/`target:`"))
         if values and sum(values) <= 0:
             found.append(("kind", f"a {options.kind} chart needs a positive total (series {series.key!r})", None))
     if KINDS[options.kind].stacked and any(v < 0 for v in values):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.charts.kinds import KINDS
 from generator.charts.plot_axes import BAR_LABEL_SHARE
-from generator.charts.spec import ChartFonts, ChartSeries, ChartSpec
+from generator.charts.spec import ChartFonts, ChartReference, ChartSeries, ChartSpec
 from generator.layout import fonts
 from generator.layoutfile.spec import ChartOptions
 from generator.layout.theme import Theme
@@ -41,10 +41,25 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
         fonts=ChartFonts(family.regular.path, family.bold.path, family.regular.deck_family),
         font_size=font_size,
         derived_note=_note(series),
+        references=tuple(ChartReference(r.value.number, r.text) for r in series.references),
     )
     from generator.charts.alt import describe
 
-    return _with_alt(spec, describe(spec.kind, spec.title, spec.categories, spec.series))
+    alt = describe(spec.kind, spec.title, spec.categories, spec.series)
+    lines = " ".join(f"Dashed line: {r.label}." for r in spec.references)
+    return _with_alt(spec, f"{alt} {lines}" if lines else alt)
+
+
+def deck_note(spec: ChartSpec) -> str | None:
+    """The words set under a deck chart: its derived-value note, and any reference line it cannot draw.
+
+    A native bar chart cannot carry a line series (PowerPoint combines lines only
+    with column charts), so there the benchmark or target is stated in words.
+    """
+    words = [spec.derived_note] if spec.derived_note else []
+    if KINDS[spec.kind].horizontal:
+        words += [f"{r.label} (not drawn)." for r in spec.references]
+    return " ".join(words) or None
 
 
 def fit_ticks(spec: ChartSpec, width: float) -> ChartSpec:

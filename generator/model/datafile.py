@@ -253,6 +253,9 @@ class Series(Strict):
     section: Key | None = Field(None, description="A section id: the chart is set into the narrative after it.")
     # Numbers (issue 9): a money series names its currency (else the report's `currency:`).
     currency: CurrencyCode | None = None
+    # Numbers (issue 9): reference lines drawn across the chart, labelled with their period.
+    benchmark: Benchmark | None = None
+    target: Target | None = None
 
 
 class Quote(Strict):

@@ -84,6 +84,15 @@ class FigureView:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """A benchmark or target drawn across a chart as a line, with its words: "The national average (2016/17): 94.5%"."""
+
+    kind: str  # "benchmark" or "target"
+    value: Value
+    text: str
+
+
+@dataclass(frozen=True)
 class SeriesRow:
     """One named row of a resolved series."""
 
@@ -106,6 +115,7 @@ class SeriesView:
     currency: str | None = None
     number_format: str = "#,##0"  # the Excel code that writes these values as their labels do
     locale: str = "en-GB"  # whose separators the charts' ticks use
+    references: tuple[Reference, ...] = ()  # benchmark and target lines (issue 9)
 
     @property
     def derived_notes(self) -> tuple[str, ...]:

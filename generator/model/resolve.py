@@ -18,6 +18,7 @@ from generator.model.report import (
     FigureView,
     ListView,
     QuoteView,
+    Reference,
     Report,
     SectionView,
     SeriesRow,
@@ -220,7 +221,18 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
     code = fmt.code(series.unit, series.currency, formatting.places(shown, series.unit))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
                       series.headline, series.section, currency=series.currency, number_format=code,
-                      locale=fmt.locale)
+                      locale=fmt.locale, references=_references(series, fmt))
+
+
+def _references(series: Series, fmt: Formatter) -> tuple[Reference, ...]:
+    """The series' benchmark and target as lines to draw, each saying what it is and when."""
+    found = []
+    for kind, mark in (("benchmark", series.benchmark), ("target", series.target)):
+        if mark is not None:
+            value = Value(mark.value, fmt.number(mark.value, series.unit, series.currency))
+            when = f" ({mark.period})" if mark.period else ""
+            found.append(Reference(kind, value, f"{mark.label[:1].upper()}{mark.label[1:]}{when}: {value.text}"))
+    return tuple(found)
 
 
 def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile, spans: SpanMap,

@@ -138,6 +138,11 @@ def _series(period: str) -> Item:
             Item("charted", True, note="false keeps the series out of the charts"),
             Item("headline", False, note="true makes it the feature chart beside the headline figures"),
             Item("section", note="a section id: the chart is set into the narrative after it"),
+            Item("benchmark", mapping(Item("value", note="required"), Item("label", note="required"), Item("period")),
+                 note="a reference line, e.g. a national average"),
+            Item("target", mapping(Item("value", note="required"), Item("label"), Item("period"),
+                                   Item("better", "higher", note="higher or lower")),
+                 note="a reference line for a target or standard"),
         ))))
 
 
