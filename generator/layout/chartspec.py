@@ -104,13 +104,13 @@ def _ordered(series: SeriesView, sort: str) -> tuple[tuple[str, ...], tuple[Char
         order.sort(key=lambda i: first[i].number, reverse=sort == "descending")
     rows = tuple(
         ChartSeries(row.name, tuple(row.values[i].as_shown for i in order),
-                    tuple(_label(row.values[i]) for i in order), tuple(row.values[i].derived for i in order),
+                    tuple(label_of(row.values[i]) for i in order), tuple(row.values[i].derived for i in order),
                     tuple(row.values[i].note if row.values[i].derived else None for i in order))
         for row in series.rows)
     return tuple(series.categories[i] for i in order), rows
 
 
-def _label(value: Value) -> str:
+def label_of(value: Value) -> str:
     """A data label: the formatted value, starred when derived ("about 99" becomes "c. 99*" to stay short)."""
     if not value.derived:
         return value.text
