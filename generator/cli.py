@@ -37,7 +37,13 @@ def _parser() -> argparse.ArgumentParser:
                                 description="Check data files and layouts; print every problem; render nothing.")
     check.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
     _common(check)
-    for sub in (build, check):
+    explain = commands.add_parser("explain", help="list every figure each output prints, and where it comes from",
+                                  description="Lay out a data file (rendering nothing) and list, page by page and "
+                                              "slide by slide, every figure string printed, with the data file line "
+                                              "it came from and, for a derived value, its computation.")
+    explain.add_argument("data", nargs="?", type=Path, default=None, help=f"data file (default: {DEFAULT_DATA})")
+    _common(explain)
+    for sub in (build, check, explain):
         sub.set_defaults(usage_error=sub.error)
     _new_parser(commands)
     schema = commands.add_parser("schema", help="print the JSON Schema of the data file",
@@ -102,6 +108,8 @@ def _run(args: argparse.Namespace) -> int:
         return _schema(args.out)
     if command == "new":
         return _new(args)
+    if command == "explain":
+        return _explain(args)
     from generator import pipeline  # imported late so --help stays fast
 
     if getattr(args, "theme", None):
@@ -130,6 +138,25 @@ def _check_theme(args: argparse.Namespace, pipeline) -> None:
     known = known_themes(layouts)
     if args.theme not in known:
         args.usage_error(f"unknown theme {args.theme!r} (themes: {', '.join(known) or 'none'})")
+
+
+def _explain(args: argparse.Namespace) -> int:
+    """Print where each printed figure comes from."""
+    from generator import explain, pipeline
+    from generator.diagnostics import Collector, sorted_diagnostics
+
+    if args.theme:
+        _check_theme(args, pipeline)
+    problems = Collector()
+    options = pipeline.Options(pdf_layout=args.pdf_layout, deck_layout=args.deck_layout, theme=args.theme,
+                               render=False)
+    lines = explain.run(args.data or pipeline.shipped(DEFAULT_DATA), options, problems)
+    errors = [d for d in problems.items if d.severity is Severity.ERROR]
+    _print_diagnostics(sorted_diagnostics(errors), strict=False)
+    if lines is None:
+        return 1
+    print("\n".join(lines))
+    return 0
 
 
 def _cache_dir(args: argparse.Namespace) -> Path | None:

@@ -100,6 +100,11 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     result.messages.extend(f"wrote {display_path(p)}" for p in written)
 
 
+def layouts_for(options: Options, report, path: Path, problems: Collector) -> list:
+    """Both layouts, branded as the report asks (for commands that lay out without building, e.g. explain)."""
+    return _load_layouts(options, problems, _theme_choice(options, report, path))
+
+
 def _theme_choice(options: Options, report, path: Path):
     """The theme the report asks for: --theme, else the data file's `theme:`, else the layout's own."""
     from generator.layoutfile.load import ThemeChoice

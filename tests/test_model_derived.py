@@ -43,7 +43,7 @@ def ceop() -> Report:
     ((1_000_000,), {"qualifier": "almost"}, "almost 1 million"),
     ((1_700_000,), {"qualifier": "over"}, "over 1.7 million"),
     ((76, "percent"), {}, "76%"),
-    ((2_300_000, "money", "GBP"), {}, "£2.3m"),
+    ((2_300_000, "money", "GBP"), {}, "£2.3 million"),  # in words, as counts are
     ((2600, "money", "GBP"), {}, "£2,600"),
     ((2.5, "money", "GBP"), {}, "£2.50"),
     ((1_234_567,), {}, "1,234,567"),  # a published figure is not silently rounded to "1.2 million"
@@ -59,7 +59,7 @@ def test_date_changes_and_approximations() -> None:
     assert FMT.factor(3, "three-fold") == "a three-fold increase"
     assert FMT.factor(3) == "a three-fold increase"
     assert FMT.factor(2.5) == "a 2.5-fold increase"
-    assert FMT.factor(0.5) == "a 50% decrease"
+    assert FMT.factor(0.5) == "a fall of 50%"
     assert FMT.factor(1) == "no change"
     assert FMT.percent_change(76) == "up 76%"
     assert FMT.percent_change(-12.5) == "down 12.5%"
@@ -88,7 +88,8 @@ def test_three_fold_change_and_implied_previous_arrests(ceop: Report) -> None:
     implied = change.previous
     assert implied is not None
     assert (implied.text, implied.derived, implied.approximate) == ("about 99", True, True)
-    assert implied.note == "2006/07 value derived from “three-fold”: 297 ÷ 3; not a published figure"
+    # The source's word is quoted, and the note says how it was read.
+    assert implied.note == "2006/07 value derived from “three-fold” (read as ×3): 297 ÷ 3 = 99; not a published figure"
     row = ceop.series["arrests_by_year"].rows[0]
     assert [v.text for v in row.values] == ["about 99", "297"]
     assert [v.derived for v in row.values] == [True, False]
@@ -102,7 +103,9 @@ def test_percentage_change_implies_previous_total() -> None:
     assert change is not None and (change.text, change.short) == ("a 20% increase on 2006/07", "up 20%")
     assert change.previous is not None
     assert (change.previous.text, change.previous.derived) == ("about 100", True)
-    assert change.previous.note == "2006/07 value derived from “up 20%”; not a published figure"
+    # No `wording:`, so no quotation marks: the note does not put words in the source's mouth.
+    assert change.previous.note == ("2006/07 value derived from the stated 20% increase (read as ×1.2): "
+                                    "120 ÷ 1.2 = 100; not a published figure")
 
 
 def test_monthly_averages_are_derived(ceop: Report) -> None:
@@ -119,8 +122,8 @@ def test_monthly_averages_are_derived(ceop: Report) -> None:
     assert round(before.number, 2) == round(5812 / 12 / 1.76, 2)
     # Both averages share one note, so a chart of the two explains them once.
     assert series.derived_notes == (
-        "Monthly averages derived: 5,812 ÷ 12 for this year, and that ÷ 1.76 for 2006/07 (from “up 76%”); "
-        "not published figures",
+        "Monthly averages derived: 5,812 ÷ 12 ≈ 484 for this year, and that ÷ 1.76 ≈ 275 for 2006/07 "
+        "(from “a 76% increase”, read as ×1.76); not published figures",
     )
 
 
@@ -144,18 +147,18 @@ def test_change_derived_from_previous_file() -> None:
     report = load(ROOT / "tests" / "fixtures" / "small-2007-08.yaml")
     trained = report.figures["professionals_trained"].change
     assert trained is not None
-    assert (trained.text, trained.short, trained.derived) == ("up 30% on 2006/07 (2,000)", "up 30%", True)
+    assert (trained.text, trained.short, trained.derived) == ("up 30% from 2,000 in 2006/07", "up 30%", True)
     assert trained.previous is not None and (trained.previous.text, trained.previous.derived) == ("2,000", False)
     assert trained.note == ("Changes on 2006/07 derived from 2006/07's published values: (this year − 2006/07) ÷ 2006/07; "
                             "not published figures")
     assert report.figures["networks_disrupted"].change.note == trained.note  # one note for the lot
     networks = report.figures["networks_disrupted"].change
     assert networks is not None
-    assert (networks.text, networks.short) == ("a three-fold increase on 2006/07 (2)", "three-fold increase")
+    assert (networks.text, networks.short) == ("a three-fold increase from 2 in 2006/07", "three-fold increase")
     same = report.figures["operational_deployments"].change
     assert same is not None and same.short == "no change"
     assert report.figures["arrests"].change is None  # not in last year's file: no change is made up
-    assert report.figures["budget"].value.text == "£2.3m"
+    assert report.figures["budget"].value.text == "£2.3 million"
     assert report.published == "April 2008"
     # `at: previous` takes last year's published value from that file: stated, not derived.
     last_year, this_year = report.series["trained_by_year"].rows[0].values
@@ -183,4 +186,5 @@ def test_monthly_averages_from_last_years_file(tmp_path: Path) -> None:
     before, now = series.rows[0].values
     assert (before.text, before.derived, now.text, now.derived) == ("about 167", True, "about 217", True)
     assert series.derived_notes == (
-        "Monthly averages derived: 2,600 ÷ 12 for this year, and 2,000 ÷ 12 for 2006/07; not published figures",)
+        "Monthly averages derived: 2,600 ÷ 12 ≈ 217 for this year, and 2,000 ÷ 12 ≈ 167 for 2006/07; "
+        "not published figures",)

@@ -278,7 +278,7 @@ def test_next_year_filled_in_checks_and_builds_with_derived_changes(next_year: t
     text = plain_quotes(" ".join(subprocess.run(["pdftotext", tmp_path / "out" / "ceop-2008-09.pdf", "-"],
                                                 capture_output=True, text=True, check=True).stdout.split()))
     assert "Annual Review 2008/09" in text
-    assert "Up 50% on 2007/08 (297) (derived)" in text  # 445 arrests: the change is derived from last year's file
+    assert "Up 50% from 297 in 2007/08 (derived)" in text  # 445 arrests: the change is derived from last year's file
     assert "Changes on 2007/08 derived from 2007/08's published values" in text
     assert "Fictional words for a test" in text
 

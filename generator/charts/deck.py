@@ -12,7 +12,9 @@ from generator.charts import style
 from generator.charts.alt import describe
 from generator.charts.deck_axes import style_axes
 from generator.charts.deck_common import set_font
+from generator.charts.deck_workbook import MarkedChartData
 from generator.charts.deck_points import colour_points, label_points
+from generator.charts.deck_reference import add_reference_lines
 from generator.charts.deck_xml import (
     fix_axis_ids,
     place_title_top_left,
@@ -53,18 +55,15 @@ def add_chart(shapes: SlideShapes, spec: ChartSpec, left: int, top: int, width: 
     label_points(chart.plots[0], spec, (width / EMU_PER_POINT, height / EMU_PER_POINT))
     if spec.kind not in style.ROUND_KINDS:
         style_axes(chart, spec)
+    add_reference_lines(chart, spec)
     fix_axis_ids(chart)
     set_alt_text(frame, spec.alt_text.strip() or describe(spec.kind, spec.title, spec.categories, spec.series))
     return frame
 
 
 def chart_data(spec: ChartSpec) -> CategoryChartData:
-    """Categories and values (with their number format) for the embedded workbook."""
-    data = CategoryChartData(number_format=spec.number_format)
-    data.categories = list(spec.categories)
-    for series in style.chart_series(spec):
-        data.add_series(series.name, list(series.values), number_format=spec.number_format)
-    return data
+    """Categories and values (with their number format) for the embedded workbook, derived cells marked."""
+    return MarkedChartData(spec)
 
 
 def _text_defaults(chart: Chart, spec: ChartSpec) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pptx.chart.axis import _BaseAxis
 from pptx.chart.chart import Chart
-from pptx.enum.chart import XL_TICK_MARK
+from pptx.enum.chart import XL_TICK_LABEL_POSITION, XL_TICK_MARK
 from pptx.util import Pt
 
 from generator.charts import style
 from generator.charts.deck_common import rgb, set_font
 from generator.charts.deck_xml import cross_at_last_category, ensure_cross_between
-from generator.charts.scale import value_scale
+from generator.charts.scale import tick_format, value_scale
 from generator.charts.spec import ChartSpec
 
 
@@ -37,7 +37,7 @@ def _value_axis(axis: _BaseAxis, spec: ChartSpec) -> None:
     gridlines.width = Pt(style.GRID_WIDTH)
     axis.format.line.fill.background()
     _no_ticks(axis)
-    axis.tick_labels.number_format = spec.number_format
+    axis.tick_labels.number_format = tick_format(spec, scale)
     axis.tick_labels.number_format_is_linked = False
     set_font(axis.tick_labels.font, spec)
 
@@ -50,6 +50,9 @@ def _category_axis(chart: Chart, spec: ChartSpec) -> None:
     axis.format.line.width = Pt(style.AXIS_WIDTH)
     _no_ticks(axis)
     set_font(axis.tick_labels.font, spec)
+    if spec.kind not in style.HORIZONTAL_KINDS and any(v < 0 for s in spec.series for v in s.values):
+        # Category names go below the plot, not at the zero line among negative bars (as in the PDF).
+        axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     if spec.kind in style.HORIZONTAL_KINDS:
         # PowerPoint draws the first category at the bottom of a bar chart;
         # reversing puts it on top, and crossing at the maximum keeps the

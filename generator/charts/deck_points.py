@@ -154,7 +154,7 @@ def _point_label(
     text = data.labels[ci]
     colour = _label_colour(spec, si, ci, data)
     with_category = spec.kind in style.ROUND_KINDS and spec.legend == "none"
-    custom = bool(text) and (with_category or text != format_number(data.values[ci], spec.number_format))
+    custom = bool(text) and (with_category or text != format_number(data.values[ci], spec.number_format, spec.locale))
     below = spec.kind == "line" and style.line_label_below(spec, si, ci)
     if not text or not _fits_segment(spec, text, data.values[ci], box):
         _hide(label)

@@ -9,11 +9,12 @@ from matplotlib.text import Annotation
 from generator.charts import style
 from generator.charts.numfmt import format_number
 from generator.charts.plot_text import Ctx, plain
-from generator.charts.scale import Scale, value_scale
+from generator.charts.scale import Scale, tick_format, value_scale
 
 LABEL_GAP = 3.0  # points between a bar's end and its label
 CATEGORY_SHARE = 0.92  # a wrapped category label may use this much of its slot
 BAR_LABEL_SHARE = 0.3  # bar-chart category labels get at most this share of the width
+PLOT_SHARE = 0.8  # rough share of the chart box the plot takes, for spacing reference labels
 
 FitCheck = tuple[Annotation, Rectangle]
 
@@ -26,6 +27,7 @@ def draw_cartesian(ax: Axes, ctx: Ctx) -> list[FitCheck]:
     else:
         checks = _draw_bars(ax, ctx)
     _style_axes(ax, ctx, value_scale(ctx.spec))
+    _references(ax, ctx)
     return checks
 
 
@@ -174,8 +176,8 @@ def _style_axes(ax: Axes, ctx: Ctx, scale: Scale) -> None:
     spec = ctx.spec
     horizontal = spec.kind in style.HORIZONTAL_KINDS
     value_axis, category_axis = (ax.xaxis, ax.yaxis) if horizontal else (ax.yaxis, ax.xaxis)
-    ticks = scale.ticks()
-    value_axis.set_ticks(ticks, labels=[plain(format_number(t, spec.number_format)) for t in ticks])
+    ticks, code = scale.ticks(), tick_format(spec, scale)
+    value_axis.set_ticks(ticks, labels=[plain(format_number(t, code, spec.locale)) for t in ticks])
     category_axis.set_ticks(range(len(spec.categories)), labels=_category_labels(ctx, horizontal))
     last = len(spec.categories) - 0.5
     if horizontal:
@@ -193,6 +195,34 @@ def _style_axes(ax: Axes, ctx: Ctx, scale: Scale) -> None:
     ax.tick_params(length=0, pad=5, labelsize=spec.font_size, labelcolor=spec.text_colour)
     ax.patch.set_visible(False)
     _axis_titles(ax, ctx, horizontal)
+
+
+def _references(ax: Axes, ctx: Ctx) -> None:
+    """Each benchmark or target as a dashed line across the plot, its words at the far end on a white ground.
+
+    When two lines are closer than a line of text, the lower one's words go below it.
+    """
+    spec = ctx.spec
+    horizontal = spec.kind in style.HORIZONTAL_KINDS
+    scale = value_scale(spec)
+    per_point = (scale.high - scale.low) / max(1.0, (ctx.width if horizontal else ctx.height) * PLOT_SHARE)
+    ordered = sorted(spec.references, key=lambda r: r.value)
+    for i, ref in enumerate(ordered):
+        crowded = i + 1 < len(ordered) and ordered[i + 1].value - ref.value < spec.font_size * 1.6 * per_point
+        line = dict(color=spec.text_colour, linewidth=style.REFERENCE_WIDTH, linestyle=(0, style.REFERENCE_DASH),
+                    zorder=4.5)
+        text = dict(color=spec.text_colour, fontproperties=ctx.props(), zorder=6, annotation_clip=False,
+                    bbox=dict(facecolor=style.WHITE, edgecolor="none", pad=1.0))
+        if horizontal:
+            ax.axvline(ref.value, **line)
+            ax.annotate(plain(ref.label), xy=(ref.value, 1), xycoords=("data", "axes fraction"),
+                        xytext=(LABEL_GAP, -LABEL_GAP - (spec.font_size * 1.6 if crowded else 0)),
+                        textcoords="offset points", ha="left", va="top", **text)
+        else:
+            ax.axhline(ref.value, **line)
+            ax.annotate(plain(ref.label), xy=(1, ref.value), xycoords=("axes fraction", "data"),
+                        xytext=(0, -LABEL_GAP if crowded else LABEL_GAP), textcoords="offset points", ha="right",
+                        va="top" if crowded else "bottom", **text)
 
 
 def _category_labels(ctx: Ctx, horizontal: bool) -> list[str]:

@@ -45,5 +45,9 @@ class Ctx:
 
 
 def plain(text: str) -> str:
-    """Escape '$' so matplotlib never parses a label as mathtext."""
-    return text.replace("$", r"\$")
+    """Escape '$' so matplotlib never parses a label as mathtext; no-break spaces drawn as spaces.
+
+    Locales put no-break spaces in numbers ("74 %", "1 234"); the theme's faces
+    may have no glyph for them, and a chart never breaks a number across lines.
+    """
+    return text.replace("$", r"\$").replace("\u00a0", " ").replace("\u202f", " ")

@@ -20,6 +20,15 @@ class ChartSeries:
     values: tuple[float, ...]
     labels: tuple[str, ...]  # each value formatted for display, e.g. "5,812" or "c. 99"
     derived: tuple[bool, ...]
+    notes: tuple[str | None, ...] = ()  # how each derived value was computed (for the deck's workbook)
+
+
+@dataclass(frozen=True)
+class ChartReference:
+    """A benchmark or target drawn across the chart: a dashed line at `value`, with its words."""
+
+    value: float
+    label: str  # "The national average (2016/17): 94.5%"
 
 
 @dataclass(frozen=True)
@@ -43,7 +52,7 @@ class ChartSpec:
     title: str
     categories: tuple[str, ...]
     series: tuple[ChartSeries, ...]
-    number_format: str  # Excel-style format code for the deck, e.g. '#,##0' or '0%'
+    number_format: str  # Excel-style format code for the deck, e.g. '#,##0' or '#,##0"%"' (74 shown as 74%)
     palette: tuple[str, ...]
     text_colour: str
     grid_colour: str
@@ -59,6 +68,9 @@ class ChartSpec:
     font_size: float = 9.0
     derived_note: str | None = None  # e.g. "Hatched: derived from 'three-fold'"
     alt_text: str = ""
+    locale: str = "en-GB"  # the report's locale: separators of axis ticks drawn in the PDF
+    max_ticks: int = 5  # fewer when long tick labels would collide along a horizontal value axis
+    references: tuple[ChartReference, ...] = ()  # benchmark and target lines
 
     def cache_key(self) -> str:
         """A stable hash of everything that affects the drawing."""

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Callable
 
 from generator.layout import fonts
-from generator.layout.chartspec import chart_spec
+from generator.layout.chartspec import chart_spec, deck_note, fit_ticks
+from generator.layout.quoting import printed
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
 from generator.layoutfile.spec import BLOCK_KINDS, Block, ChartOptions
@@ -145,13 +146,14 @@ def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions |
     if not check_chart(ctx, series, options, path + ("chart",)):
         return []
     size = ctx.theme.spacing.get("chart_font", 9)
-    spec = chart_spec(series, options, ctx.theme, size)
+    spec = fit_ticks(chart_spec(series, options, ctx.theme, size), box.w)
     check_chart_glyphs(ctx, spec, path)
-    if ctx.layout.spec.output != "deck" or not spec.derived_note:
+    words = deck_note(spec)
+    if ctx.layout.spec.output != "deck" or not words:
         return [ChartItem(box, spec)]
     # A native deck chart has no place for a footnote, so the note that marks derived
     # values is set under it as slide text (the PDF chart draws it inside its own box).
-    note = ctx.fit_text([Para(plain(spec.derived_note), ctx.style(None, "caption", path))],
+    note = ctx.fit_text([Para(plain(words), ctx.style(None, "caption", path))],
                         Box(box.x, box.bottom - size * 4.2, box.w, size * 4.2), path, "chart note", "bottom", None, "body")
     chart_box = Box(box.x, box.y, box.w, box.h - size * 4.6)
     return [ChartItem(chart_box, replace(spec, derived_note=None)), note]
@@ -234,7 +236,7 @@ def pull_quote(ctx: Context, quote: QuoteView, box: Box, path: tuple, block: Blo
     rule = ctx.theme.colour("accent")
     pad = ctx.theme.spacing.get("quote_indent", 14)
     inner = Box(box.x + pad, box.y, box.w - pad, box.h)
-    paras = [Para(plain(f"“{quote.pull}”"), style, balance=True),
+    paras = [Para(plain(printed(quote, quote.pull)), style, balance=True),
              Para((Run(quote.speaker, bold=True),), ctx.style(None, "attribution", path)),
              Para(plain(quote.role), ctx.style(None, "caption", path))]
     text = ctx.fit_text(paras, inner, path, f"quote {quote.key!r}", block.valign if block else "top",
@@ -305,16 +307,24 @@ def _table(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     col = min(box.w * 0.5, max(box.w * 0.2, widest + 10))
     paras_v = [Para(plain(f.value.text), value_style, align="right", one_line=True) for f in figs]
     # Labels are written to follow their number ("25 of the UK's ..."), so they keep their case.
-    paras_l = [Para(plain(f.label), body) for f in figs]
+    paras_l = [[Para(plain(f.label), body)] + _statements(ctx, f, path) for f in figs]
     items: list[Item] = []
     # Rows share the area, but a short table keeps rows a readable height rather than stretching.
-    row_h = min(box.h / max(1, len(figs)), value_style.size * 4.5)
+    lines = max((len(f.statements) for f in figs), default=0)  # change, benchmark, target lines under a label
+    row_h = min(box.h / max(1, len(figs)), value_style.size * (4.5 + 1.5 * lines))
     for i, (v, lab) in enumerate(zip(paras_v, paras_l)):
         y = box.y + i * row_h
         items.append(ctx.fit_text([v], Box(box.x, y, col - 8, row_h), path, "table value", "middle", None, "figure"))
-        items.append(ctx.fit_text([lab], Box(box.x + col, y, box.w - col, row_h), path, "table label", "middle", None, "body"))
+        items.append(ctx.fit_text(lab, Box(box.x + col, y, box.w - col, row_h), path, "table label", "middle", None, "body"))
         items.append(RuleItem(box.x, y + row_h, box.right, y + row_h, ctx.theme.colour("rule"), 0.5))
     return items
+
+
+def _statements(ctx: Context, fig: FigureView, path: tuple) -> list[Para]:
+    """A table row's text lines under its label: the change, benchmark and target, marked when derived."""
+    style = ctx.style(None, "caption", path)
+    return [Para(plain(text[:1].upper() + text[1:] + (" (derived)" if derived else "")), style)
+            for text, derived in fig.statements]
 
 
 def _coloured(ctx: Context, style, block: Block):

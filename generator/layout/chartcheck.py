@@ -6,6 +6,7 @@ import difflib
 
 from generator.charts.kinds import KINDS
 from generator.layoutfile.spec import ChartOptions
+from generator.charts.numfmt import is_percent
 from generator.model.report import SeriesView
 
 
@@ -21,6 +22,10 @@ def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str,
         if len(series.rows) > 1:
             found.append(("kind", f"a {options.kind} chart shows one row, but series {series.key!r} has "
                           f"{len(series.rows)}", "use a stacked or clustered chart, or a series with one row"))
+        if series.references:
+            found.append(("kind", f"a {options.kind} chart has no value axis to draw series {series.key!r}'s "
+                          f"{' and '.join(r.kind for r in series.references)} line on",
+                          "use a column, bar or line chart, or remove the series' `benchmark:`/`target:`"))
         if values and sum(values) <= 0:
             found.append(("kind", f"a {options.kind} chart needs a positive total (series {series.key!r})", None))
     if KINDS[options.kind].stacked and any(v < 0 for v in values):
@@ -28,6 +33,10 @@ def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str,
                       "use a clustered column or bar chart"))
     if KINDS[options.kind].line and len(series.categories) < 2:
         found.append(("kind", "a line chart needs at least two categories", "use a column chart"))
+    if series.unit == "percent" and options.number_format and is_percent(options.number_format):
+        found.append(("number_format", f"number format {options.number_format!r} multiplies by 100, but series "
+                      f"{series.key!r} holds percentages as written (74 for 74%), so 74 would show as 7400%",
+                      f'leave `number_format:` out, or write the sign as text, e.g. \'0"%"\''))
     if options.highlight is not None and options.highlight not in series.categories:
         close = difflib.get_close_matches(options.highlight, list(series.categories), n=1)
         found.append(("highlight", f"highlight {options.highlight!r} is not a category of series {series.key!r}",

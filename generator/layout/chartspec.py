@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 from generator.charts.kinds import KINDS
-from generator.charts.spec import ChartFonts, ChartSeries, ChartSpec
+from generator.charts.plot_axes import BAR_LABEL_SHARE
+from generator.charts.spec import ChartFonts, ChartReference, ChartSeries, ChartSpec
+from generator.layout import fonts
 from generator.layoutfile.spec import ChartOptions
 from generator.layout.theme import Theme
 from generator.model.report import SeriesView, Value
 
-_FORMATS = {"count": "#,##0", "percent": "0%", "money": "£#,##0"}
+TICK_GAP = 8.0  # points kept between neighbouring tick labels
 
 
 def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_size: float) -> ChartSpec:
@@ -20,7 +25,8 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
         title=options.title if options.title is not None else series.title,
         categories=categories,
         series=rows,
-        number_format=options.number_format or _FORMATS.get(series.unit, "#,##0"),
+        number_format=options.number_format or series.number_format,
+        locale=series.locale,
         palette=theme.palette or ("#333333",),
         text_colour=theme.colour("ink"),
         grid_colour=theme.colours.get("rule", "#DDDDDD"),
@@ -35,15 +41,52 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
         fonts=ChartFonts(family.regular.path, family.bold.path, family.regular.deck_family),
         font_size=font_size,
         derived_note=_note(series),
+        references=tuple(ChartReference(r.value.number, r.text) for r in series.references),
     )
     from generator.charts.alt import describe
 
-    return _with_alt(spec, describe(spec.kind, spec.title, spec.categories, spec.series))
+    alt = describe(spec.kind, spec.title, spec.categories, spec.series)
+    lines = " ".join(f"Dashed line: {r.label}." for r in spec.references)
+    return _with_alt(spec, f"{alt} {lines}" if lines else alt)
+
+
+def deck_note(spec: ChartSpec) -> str | None:
+    """The words set under a deck chart: its derived-value note, and any reference line it cannot draw.
+
+    A native bar chart cannot carry a line series (PowerPoint combines lines only
+    with column charts), so there the benchmark or target is stated in words.
+    """
+    words = [spec.derived_note] if spec.derived_note else []
+    if KINDS[spec.kind].horizontal:
+        words += [f"{r.label} (not drawn)." for r in spec.references]
+    return " ".join(words) or None
+
+
+def fit_ticks(spec: ChartSpec, width: float) -> ChartSpec:
+    """The spec with as many value-axis ticks (up to 5) as fit side by side along a bar chart's width.
+
+    Decided here, where the box is known, so the PDF and the deck draw the same scale.
+    """
+    if not KINDS[spec.kind].horizontal or spec.fonts is None:
+        return spec
+    from generator.charts.numfmt import format_number
+    from generator.charts.scale import tick_format, value_scale
+    from generator.layout.fonts import register
+
+    font = register(Path(spec.fonts.regular), spec.fonts.deck_family, False, False)
+    room = width * (1 - BAR_LABEL_SHARE)
+    for count in range(spec.max_ticks, 1, -1):
+        trial = replace(spec, max_ticks=count)
+        scale = value_scale(trial)
+        code = tick_format(trial, scale)
+        ticks = scale.ticks()
+        widest = max(fonts.width(format_number(t, code, spec.locale), font, spec.font_size) for t in ticks)
+        if len(ticks) * (widest + TICK_GAP) <= room:
+            return trial
+    return replace(spec, max_ticks=2)
 
 
 def _with_alt(spec: ChartSpec, alt: str) -> ChartSpec:
-    from dataclasses import replace
-
     return replace(spec, alt_text=alt)
 
 
@@ -60,13 +103,14 @@ def _ordered(series: SeriesView, sort: str) -> tuple[tuple[str, ...], tuple[Char
         first = series.rows[0].values
         order.sort(key=lambda i: first[i].number, reverse=sort == "descending")
     rows = tuple(
-        ChartSeries(row.name, tuple(row.values[i].number for i in order),
-                    tuple(_label(row.values[i]) for i in order), tuple(row.values[i].derived for i in order))
+        ChartSeries(row.name, tuple(row.values[i].as_shown for i in order),
+                    tuple(label_of(row.values[i]) for i in order), tuple(row.values[i].derived for i in order),
+                    tuple(row.values[i].note if row.values[i].derived else None for i in order))
         for row in series.rows)
     return tuple(series.categories[i] for i in order), rows
 
 
-def _label(value: Value) -> str:
+def label_of(value: Value) -> str:
     """A data label: the formatted value, starred when derived ("about 99" becomes "c. 99*" to stay short)."""
     if not value.derived:
         return value.text

@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from generator.layout.blocks import check_chart, check_chart_glyphs, pull_quote
-from generator.layout.chartspec import chart_spec
+from generator.layout.chartspec import chart_spec, fit_ticks
 from generator.layout.context import Context, lines_height, plain
+from generator.layout.quoting import printed
 from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
 from generator.layout.notes import sources_paras
 from generator.layoutfile.spec import ChartOptions, FlowItem
@@ -167,7 +168,7 @@ def _chart(ctx: Context, series, options: ChartOptions | None, where: tuple, wid
         return []
     spec = chart_spec(series, chosen, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
     check_chart_glyphs(ctx, spec, where)
-    return [BoxChunk(height or round(width * 0.7), lambda box, s=spec: [ChartItem(box, s)], where)]
+    return [BoxChunk(height or round(width * 0.7), lambda box, s=spec: [ChartItem(box, fit_ticks(s, box.w))], where)]
 
 
 def _figure(ctx: Context, fig, item: FlowItem, where: tuple, width: float) -> BoxChunk:
@@ -192,12 +193,12 @@ def _figure_rows(ctx: Context, name: str, where: tuple) -> list[Chunk]:
 
 
 def _full_quote(ctx: Context, quote, where: tuple) -> list[Chunk]:
-    """A quote in full: who said it (kept with the words), then every paragraph in quotation marks."""
+    """A quote in full: who said it (kept with the words), then every paragraph (quoted when verbatim)."""
     from generator.model.markup import Run
 
     who = Para((Run(quote.speaker, bold=True), Run(", " + quote.role)), ctx.style(None, "attribution", where))
     body = ctx.style(None, "quote_body", where)
-    paras = [Para(plain(f"“{p}" + ("”" if i == len(quote.paragraphs) - 1 else "")), body)
+    paras = [Para(plain(printed(quote, p, i, i == len(quote.paragraphs) - 1)), body)
              for i, p in enumerate(quote.paragraphs)]
     return [TextChunk((who,), True, "quote", where), TextChunk(tuple(paras), False, "quote", where)]
 

@@ -114,12 +114,11 @@ def _inner(ctx: Context, box: Box) -> Box:
 
 
 def _paras(ctx: Context, fig: FigureView, path: tuple, details: bool = True) -> list[Para]:
-    """A tile's paragraphs: value (on one line), label, change (marked if derived), detail."""
+    """A tile's paragraphs: value (on one line), label, change and comparisons (marked if derived), detail."""
     paras = [Para(plain(fig.value.text), ctx.style(None, "figure", path), one_line=True),
              Para(plain(fig.label), ctx.style(None, "label", path))]
-    if fig.change:
-        mark = " (derived)" if fig.change.derived else ""
-        paras.append(Para(plain(_capital(fig.change.text) + mark), ctx.style(None, "change", path)))
+    for text, derived in fig.statements:  # the change, then any benchmark and target
+        paras.append(Para(plain(_capital(text) + (" (derived)" if derived else "")), ctx.style(None, "change", path)))
     if fig.detail and details:
         paras.append(Para(plain(_capital(fig.detail)), ctx.style(None, "caption", path)))
     return paras

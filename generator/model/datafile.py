@@ -29,6 +29,10 @@ Text = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]
 # a finite number that rounds and formats; a quadrillion is beyond any report.
 MAX_VALUE = 1e15
 Number = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
+# Numbers (issue 9): a locale is checked against Babel's data in resolve (an unknown one is an
+# error at its line with close matches); a currency is an ISO 4217 code.
+Locale = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)]
+CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the only form JSON Schema's "date" format allows
@@ -91,7 +95,6 @@ class ReportInfo(Strict):
     subtitle: Text | None = None
     period: Period
     published: Date | None = None
-    locale: Literal["en-GB", "en-US", "en-IE", "en-AU"] = "en-GB"
     full_review: Link | None = None
     # Words and brand a layout may use; each has a natural default, so none is required.
     theme: Key | None = Field(None, description="The theme (a folder under layouts/themes/) that brands this report; "
@@ -99,6 +102,9 @@ class ReportInfo(Strict):
     headline: Text | None = Field(None, description="The report's headline on the at-a-glance page "
                                   "(default: the report's title).")
     intro: Text | None = Field(None, description="A sentence or two introducing the headline figures (default: none).")
+    # Numbers (issue 9): any locale Babel knows, checked in resolve with a hint; a default currency.
+    locale: Locale = Field("en-GB", description='How numbers and dates are written: any CLDR locale, e.g. "en-GB", "en-NZ", "de-DE".')
+    currency: CurrencyCode | None = Field(None, description="The currency of money figures and series that name none (ISO 4217, e.g. NZD).")
 
 
 def _change_kind(value: object) -> str:
@@ -138,6 +144,39 @@ class PercentChange(Strict):
     of: Literal["total", "monthly average"] = "total"
     compared_with: Text
     previous_period: Text | None = None
+    # Numbers (issue 9): the source's own words, quoted in notes only when given.
+    wording: Text | None = Field(None, description='How the source words it, e.g. "a 76% increase" or "fell 4%".')
+
+
+# ---- Numbers (issue 9): compared values, each with its own label and period -------------------
+
+def _previous_kind(value: object) -> str:
+    """`previous:` is a bare number, or a mapping with the value and its period."""
+    return "previous_value" if isinstance(value, (dict, PreviousValue)) else "number"
+
+
+class PreviousValue(Strict):
+    """Last year's published value with the period it is for: `{value: 74, period: 2016/17}`."""
+
+    value: Number
+    period: Text | None = Field(None, description='The period the value is for, e.g. "2016/17".')
+
+
+class Benchmark(Strict):
+    """A value to compare with, such as a national average or a peer group's."""
+
+    value: Number
+    label: Text = Field(description='What it is, e.g. "the national average".')
+    period: Text | None = Field(None, description='The period it is for, e.g. "2016/17".')
+
+
+class Target(Strict):
+    """A target or performance standard that the figure meets or misses."""
+
+    value: Number
+    label: Text = Field("the target", description='What it is, e.g. "the four-hour standard".')
+    period: Text | None = Field(None, description='The period it is set for, e.g. "2017/18".')
+    better: Literal["higher", "lower"] = Field("higher", description="Whether a higher or a lower value meets it.")
 
 
 # "people" reads like "count" and says what is counted; percentages and money format differently.
@@ -150,18 +189,24 @@ class Figure(Strict):
 
     value: Number
     unit: Unit = "count"
-    currency: Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")] | None = None
+    currency: CurrencyCode | None = None
     approximate: Qualifier | None = Field(None, description='How the source qualifies the value, e.g. "almost".')
     label: Text
     detail: Text | None = None
     headline: bool = False
     part_of: Key | None = Field(None, description="A figure this one is a part of (gives a share).")
-    previous: Number | None = Field(None, description="Last year's value, when published.")
+    previous: Annotated[
+        Annotated[Number, Tag("number")] | Annotated[PreviousValue, Tag("previous_value")],
+        Discriminator(_previous_kind),
+    ] | None = Field(None, description="Last year's value, when published: a number, or {value, period}.")
     change: Annotated[
         Annotated[FactorChange, Tag("factor_change")] | Annotated[PercentChange, Tag("percent_change")],
         Discriminator(_change_kind),
     ] | None = None
     source: Key | None = None
+    # Numbers (issue 9): comparators other than last year.
+    benchmark: Benchmark | None = None
+    target: Target | None = None
 
 
 class FigureRef(Strict):
@@ -206,6 +251,11 @@ class Series(Strict):
     charted: bool = Field(True, description="false keeps the series out of the shipped layouts' charts.")
     headline: bool = Field(False, description="The report's feature chart, beside the headline figures.")
     section: Key | None = Field(None, description="A section id: the chart is set into the narrative after it.")
+    # Numbers (issue 9): a money series names its currency (else the report's `currency:`).
+    currency: CurrencyCode | None = None
+    # Numbers (issue 9): reference lines drawn across the chart, labelled with their period.
+    benchmark: Benchmark | None = None
+    target: Target | None = None
 
 
 class Quote(Strict):
@@ -216,6 +266,10 @@ class Quote(Strict):
     text: list[Text] = Field(min_length=1, description="The quote's paragraphs, in full.")
     pull: Text | None = Field(None, description="An excerpt for pull quotes; must appear in the text verbatim.")
     section: Key | None = Field(None, description="A section id: the pull quote is set into the narrative after it.")
+    # Numbers and words (issue 9): reported speech is printed without quotation marks, attributed.
+    kind: Literal["verbatim", "reported"] = Field(
+        "verbatim", description="verbatim: the speaker's own words, in quotation marks; reported: what the source "
+                                "reports they said, written to follow \"X said that\", printed without quotation marks.")
 
 
 class Section(Strict):

@@ -16,4 +16,5 @@ def derived_notes(report: Report) -> list[str]:
             notes.append(change.note)
         if change and change.previous and change.previous.derived and change.previous.note:
             notes.append(change.previous.note)
+        notes.extend(c.note for c in fig.comparisons if c.derived)  # benchmark and target differences
     return list(dict.fromkeys(notes))

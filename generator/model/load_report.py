@@ -27,12 +27,17 @@ def read_datafile(path: Path, problems: Collector) -> tuple[DataFile | None, Spa
 
 def load_report(path: Path, problems: Collector) -> Report | None:
     """Load, validate and resolve a data file; None (with diagnostics) when it has errors."""
+    return load_with_spans(path, problems)[0]
+
+
+def load_with_spans(path: Path, problems: Collector) -> tuple[Report | None, SpanMap | None]:
+    """The report and where each of its values was written (for `make-report explain`)."""
     data, spans = read_datafile(Path(path), problems)
     if data is None or spans is None:
-        return None
+        return None, spans
     previous = _read_previous(Path(path), data.previous, spans, problems) if data.previous else None
     report = resolve(data, spans, problems, previous)
-    return None if problems.has_errors else report
+    return (None if problems.has_errors else report), spans
 
 
 def _read_previous(path: Path, name: str, spans: SpanMap, problems: Collector) -> DataFile | None:

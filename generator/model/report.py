@@ -19,6 +19,12 @@ class Value:
     derived: bool = False
     approximate: bool = False
     note: str | None = None  # how a derived value was computed, shown to readers
+    shown: float | None = None  # the number `text` shows when it is rounded ("about 275" for 275.19)
+
+    @property
+    def as_shown(self) -> float:
+        """The number as printed: what a chart's workbook holds, so Edit Data shows no false precision."""
+        return self.number if self.shown is None else self.shown
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,19 @@ class Change:
     derived: bool
     previous: Value | None  # the previous year's value, stated or implied
     note: str | None = None  # how a derived change was computed, shown to readers
+    computation: str | None = None  # this figure's own arithmetic, when the note is shared (for `explain`)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A figure against a benchmark or a target, each with its own label and period."""
+
+    kind: str  # "benchmark" or "target"
+    text: str  # "4.5 percentage points above the national average (94.5% in 2016/17)"
+    value: Value  # the benchmark or target, as published
+    note: str  # how the difference was computed
+    met: bool | None = None  # for a target: met or missed
+    derived: bool = True  # the difference is computed by the tool
 
 
 @dataclass(frozen=True)
@@ -54,6 +73,23 @@ class FigureView:
     change: Change | None
     share: Share | None
     source: str | None
+    currency: str | None = None
+    comparisons: tuple[Comparison, ...] = ()  # against a benchmark and a target (issue 9)
+
+    @property
+    def statements(self) -> tuple[tuple[str, bool], ...]:
+        """The change and comparisons in words, each with whether it is derived, in reading order."""
+        lines = [(self.change.text, self.change.derived)] if self.change else []
+        return tuple(lines + [(c.text, c.derived) for c in self.comparisons])
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A benchmark or target drawn across a chart as a line, with its words: "The national average (2016/17): 94.5%"."""
+
+    kind: str  # "benchmark" or "target"
+    value: Value
+    text: str
 
 
 @dataclass(frozen=True)
@@ -76,6 +112,10 @@ class SeriesView:
     plan: ChartPlan | None = None  # None: not to be charted by the shipped layouts' collections
     headline: bool = False
     section: str | None = None
+    currency: str | None = None
+    number_format: str = "#,##0"  # the Excel code that writes these values as their labels do
+    locale: str = "en-GB"  # whose separators the charts' ticks use
+    references: tuple[Reference, ...] = ()  # benchmark and target lines (issue 9)
 
     @property
     def derived_notes(self) -> tuple[str, ...]:
@@ -95,6 +135,7 @@ class QuoteView:
     pull: str
     has_pull: bool = True  # the data file gave a pull excerpt (else `pull` is the first paragraph)
     section: str | None = None
+    kind: str = "verbatim"  # or "reported": printed without quotation marks, as "X said that ..."
 
 
 @dataclass(frozen=True)

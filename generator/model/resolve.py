@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import difflib
+import re
 from types import MappingProxyType
 
 from generator.diagnostics import Collector
 from generator.load.spans import SpanMap
-from generator.model import derive
-from generator.model.datafile import DataFile, Figure, FigureRef, Series
+from generator.model import derive, formatting, locales
+from generator.model.currency import check_currencies, currency_of
+from generator.model.datafile import DataFile, Figure, FigureRef, PercentChange, Series
 from generator.model.formatting import Formatter
 from generator.model.chartplan import plan_chart
 from generator.model.markup import parse_blocks, parse_inline
@@ -16,6 +18,7 @@ from generator.model.report import (
     FigureView,
     ListView,
     QuoteView,
+    Reference,
     Report,
     SectionView,
     SeriesRow,
@@ -28,7 +31,10 @@ from generator.model.report import (
 def resolve(data: DataFile, spans: SpanMap, problems: Collector,
             previous: DataFile | None = None) -> Report:
     """Build the Report; cross-reference problems go to `problems` (the caller stops on errors)."""
-    fmt = Formatter(data.report.locale)
+    locale = _locale(data, spans, problems)
+    fmt = Formatter(locale)
+    check_currencies(data, spans, problems)
+    data = _with_currencies(data)
     info = data.report
     _check_section_ids(data, spans, problems)
     _check_section_refs(data, spans, problems)
@@ -44,7 +50,7 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         period=info.period.label,
         period_description=info.period.description,
         published=fmt.date(info.published) if info.published else None,
-        locale=info.locale,
+        locale=locale,
         full_review_title=info.full_review.title if info.full_review else None,
         full_review_url=str(info.full_review.url) if info.full_review else None,
         figures=MappingProxyType(_figures(data, spans, problems, fmt, previous)),
@@ -61,6 +67,25 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         headline=info.headline,
         intro=info.intro,
     )
+
+
+def _locale(data: DataFile, spans: SpanMap, problems: Collector) -> str:
+    """The report's locale as CLDR spells it; an unknown one is an error (and en-GB stands in)."""
+    written = data.report.locale
+    known = locales.canonical(written)
+    if known is not None:
+        return known
+    problems.error(spans.at(("report", "locale")), f"unknown locale {written!r}", locales.hint(written))
+    return locales.DEFAULT
+
+
+def _with_currencies(data: DataFile) -> DataFile:
+    """The data with each money figure and series in its currency (its own, else the report's default)."""
+    figures = {k: f.model_copy(update={"currency": currency_of(f.currency, f.unit, data)})
+               for k, f in data.figures.items()}
+    series = {k: s.model_copy(update={"currency": currency_of(s.currency, s.unit, data)})
+              for k, s in data.series.items()}
+    return data.model_copy(update={"figures": figures, "series": series})
 
 
 def report_unknown(problems: Collector, spans: SpanMap, path: tuple, what: str, name: str, known: list[str]) -> None:
@@ -89,12 +114,27 @@ def _figures(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter
                 report_unknown(problems, spans, path + ("part_of",), "figure", fig.part_of, list(data.figures))
             else:
                 share = derive.share(fig, whole, fig.part_of, fmt)
+        _check_wording(fig, path, spans, problems, fmt)
         if fig.source is not None and fig.source not in data.sources:
             report_unknown(problems, spans, path + ("source",), "source", fig.source, list(data.sources))
         views[key] = FigureView(key, derive.stated_value(fig, fmt), fig.unit, fig.label, fig.detail, fig.headline,
-                                _change(fig, key, fmt, previous, data), share, fig.source)
+                                _change(fig, key, fmt, previous, data), share, fig.source, fig.currency,
+                                tuple(c for c in (derive.benchmark(fig, fmt), derive.target(fig, fmt)) if c))
     _check_parts(data, spans, problems, fmt)
     return views
+
+
+def _check_wording(fig: Figure, path: tuple, spans: SpanMap, problems: Collector, fmt: Formatter) -> None:
+    """A percentage change's `wording:` is the source's words for that change, so it states its number."""
+    change = fig.change
+    if not isinstance(change, PercentChange) or change.wording is None:
+        return
+    amount = abs(change.percent)
+    spellings = {fmt.number(amount), f"{amount:g}"}
+    if not any(re.search(rf"(?<![\d.,]){re.escape(s)}(?![\d]|[.,]\d)", change.wording) for s in spellings):
+        problems.error(spans.at(path + ("change", "wording")),
+                       f"the wording {change.wording!r} does not state the {fmt.number(amount, 'percent')} of `percent:`",
+                       "quote the source's own words for this change, or correct `percent:`")
 
 
 def _check_parts(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter) -> None:
@@ -150,8 +190,10 @@ def _change(fig: Figure, key: str, fmt: Formatter, previous: DataFile | None, da
     if stated is not None:
         return stated
     period = previous.report.period.label if previous else None
-    if fig.previous is not None:
-        return derive.change_from_previous(fig, fig.previous, period, fmt)
+    stated = derive.previous_of(fig)
+    if stated is not None:
+        value, own_period = stated
+        return derive.change_from_previous(fig, value, own_period or period, fmt)
     if previous is not None and key in previous.figures:
         return derive.change_from_previous(fig, previous.figures[key].value, period, fmt)
     return None
@@ -175,19 +217,34 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
         rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt, previous)
                                              for j, v in enumerate(row.values))))
     plan = plan_chart(series, data.report.period.label) if series.charted else None
+    shown = [v.as_shown for row in rows for v in row.values]
+    code = fmt.code(series.unit, series.currency, formatting.places(shown, series.unit))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
-                      series.headline, series.section)
+                      series.headline, series.section, currency=series.currency, number_format=code,
+                      locale=fmt.locale, references=_references(series, fmt))
+
+
+def _references(series: Series, fmt: Formatter) -> tuple[Reference, ...]:
+    """The series' benchmark and target as lines to draw, each saying what it is and when."""
+    found = []
+    for kind, mark in (("benchmark", series.benchmark), ("target", series.target)):
+        if mark is not None:
+            value = Value(mark.value, fmt.number(mark.value, series.unit, series.currency))
+            when = f" ({mark.period})" if mark.period else ""
+            found.append(Reference(kind, value, f"{mark.label[:1].upper()}{mark.label[1:]}{when}: {value.text}"))
+    return tuple(found)
 
 
 def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile, spans: SpanMap,
            problems: Collector, fmt: Formatter, previous: DataFile | None = None) -> Value:
     """One series value: a number, or a figure (or something derived from it)."""
     if not isinstance(value, FigureRef):
-        return Value(value, fmt.number(value, series.unit))
+        return Value(value, fmt.number(value, series.unit, series.currency))
     fig = data.figures.get(value.figure)
     if fig is None:
         report_unknown(problems, spans, path + ("figure",), "figure", value.figure, list(data.figures))
         return Value(0, "?")
+    _check_same_unit(fig, value.figure, series, path, spans, problems)
     resolved = _at(value, fig, data, fmt, previous)
     if resolved is None and value.at == "remainder" and _dangling_part_of(data):
         return Value(0, "?")  # the unknown `part_of:` is already reported; this would only repeat it
@@ -196,6 +253,17 @@ def _point(value: float | FigureRef, path: tuple, series: Series, data: DataFile
                        _at_hint(value.at))
         return Value(0, "?")
     return resolved
+
+
+def _check_same_unit(fig: Figure, name: str, series: Series, path: tuple, spans: SpanMap,
+                     problems: Collector) -> None:
+    """A series charts one unit on one axis: a figure of another unit or currency would be mislabelled."""
+    if fig.unit != series.unit and {fig.unit, series.unit} != {"count", "people"}:
+        problems.error(spans.at(path + ("figure",)), f"figure {name!r} is in {fig.unit!r} but the series is in "
+                       f"{series.unit!r}", "chart figures of one unit together, or set the series' `unit:`")
+    elif fig.unit == "money" and fig.currency != series.currency:
+        problems.error(spans.at(path + ("figure",)), f"figure {name!r} is in {fig.currency} but the series is in "
+                       f"{series.currency}", "chart money of one currency together, or set the series' `currency:`")
 
 
 def _dangling_part_of(data: DataFile) -> bool:
@@ -210,8 +278,9 @@ def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter,
     if ref.at == "value":
         return derive.stated_value(fig, fmt)
     if ref.at == "previous":
-        if fig.previous is not None:
-            return Value(fig.previous, fmt.number(fig.previous, fig.unit, fig.currency))
+        stated = derive.previous_of(fig)
+        if stated is not None:
+            return Value(stated[0], fmt.number(stated[0], fig.unit, fig.currency))  # published, not derived
         if previous is not None and ref.figure in previous.figures:
             # Published in last year's file: a stated figure, not a derived one.
             return derive.stated_value(previous.figures[ref.figure], fmt)
@@ -227,8 +296,9 @@ def _at(ref: FigureRef, fig: Figure, data: DataFile, fmt: Formatter,
 def _last_year(key: str, fig: Figure, previous: DataFile | None) -> derive.LastYear | None:
     """Last year's published value of a figure: its own `previous:`, else the same figure in last year's file."""
     period = previous.report.period.label if previous else None
-    if fig.previous is not None:
-        return derive.LastYear(fig.previous, period)
+    stated = derive.previous_of(fig)
+    if stated is not None:
+        return derive.LastYear(stated[0], stated[1] or period)
     if previous is not None and key in previous.figures:
         return derive.LastYear(previous.figures[key].value, period)
     return None
@@ -254,7 +324,8 @@ def _quotes(data: DataFile, spans: SpanMap, problems: Collector) -> dict[str, Qu
         if q.pull is not None and " ".join(q.pull.split()) not in " ".join(full.split()):
             problems.error(spans.at(("quotes", key, "pull")), f"the pull quote of {key!r} is not in its text",
                            _pull_hint(q.pull, full))
-        views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull, q.pull is not None, q.section)
+        views[key] = QuoteView(key, q.speaker, q.role, tuple(q.text), pull, q.pull is not None, q.section,
+                                kind=q.kind)
     return views
 
 

@@ -123,7 +123,7 @@ def _data_path(value: Any, loc: tuple) -> Path:
 
 def _is_tag(part: str) -> bool:
     """Union member tags that pydantic puts in locations (not keys a person wrote)."""
-    return part in {"number", "ref", "factor_change", "percent_change", _DICT_KEY} or part.startswith("function-")
+    return part in {"number", "ref", "factor_change", "percent_change", "previous_value", _DICT_KEY} or part.startswith("function-")
 
 
 def _diagnostic(model: type[BaseModel], spans: SpanMap, item: _Located, missing: set[tuple[Path, Any]]) -> Diagnostic:
@@ -204,6 +204,8 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == _KEY_PATTERN:
             return f"{found} is not a valid name", _KEY_HINT
+        if str(ctx.get("pattern", "")).startswith("^[A-Za-z]{2,3}"):
+            return f"{found} is not a locale", _locale_hint(err.get("input"))
         if ctx.get("pattern") == "^[A-Z]{3}$":
             return f"{found} is not a currency code", "write a three-letter ISO 4217 code in capitals, e.g. GBP or EUR"
         return f"{found} does not have the expected form (pattern {ctx.get('pattern')})", None
@@ -238,6 +240,11 @@ def _required(model: type[BaseModel], path: Path) -> bool:
         current = _step(current, part)
     return any(path[-1] in cls.model_fields and cls.model_fields[path[-1]].is_required()
                for cls in _models_in(current))
+def _locale_hint(written: Any) -> str:
+    """Close matches among the locales Babel knows."""
+    from generator.model.locales import hint
+
+    return hint(written)
 
 
 def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str | None:

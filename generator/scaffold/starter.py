@@ -60,7 +60,8 @@ def _report(name: str, short_name: str, period: str) -> Block:
             _off("end", "the last day, YYYY-MM-DD"),
         )),
         _off("published", "the date of publication, YYYY-MM-DD; shown as \"April 2008\""),
-        Item("locale", "en-GB", note="en-GB (default), en-US, en-IE or en-AU: how numbers, money and dates are written"),
+        Item("locale", "en-GB", note="any CLDR locale (en-GB, en-NZ, de-DE...): how numbers, money and dates are written"),
+        _off("currency", "the currency of money that names none: an ISO 4217 code, e.g. GBP, NZD, EUR"),
         _off("full_review", "a link to the full document", mapping(
             Item("title", note="required"), Item("url", note="required: a full web address"))),
         _off("theme", "the brand: a folder under layouts/themes/ (default: make-report's own)"),
@@ -76,12 +77,24 @@ def _figures(period: str) -> Block:
         Item("value", note="required: the number as published, in digits (131, 1700000, 2.3)"),
         Item("label", note="required: what the number counts"),
         _off("unit", UNITS, "count"),
-        _off("currency", "for money: a three-letter code in capitals, GBP (the default), EUR, USD..."),
+        _off("currency", "for money: an ISO 4217 code in capitals (GBP, NZD, EUR...); else report.currency"),
         _off("approximate", "how the source qualifies the number: almost, over, about, nearly, more than or up to"),
         _off("detail", "a longer explanation, shown under the label"),
         _off("headline", "true to include the figure in the headline tiles", True),
         _off("part_of", "the key of a larger figure this one is a part of (gives a share, \"18 of the 131\")"),
-        _off("previous", "last year's value, when the source publishes it (gives a derived change)"),
+        _off("previous", "last year's value, when the source publishes it (gives a derived change): a number, "
+                         "or with the period it is for", mapping(
+                             Item("value", note="required: last year's value as published"),
+                             Item("period", last, note="the period it is for"))),
+        _off("benchmark", "a value to compare with, such as a national average", mapping(
+            Item("value", note="required: in the figure's unit"),
+            Item("label", note='required: what it is, e.g. "the national average"'),
+            Item("period", note="the period it is for"))),
+        _off("target", "a target or performance standard, met or missed", mapping(
+            Item("value", note="required: in the figure's unit"),
+            Item("label", note='what it is (default: "the target")'),
+            Item("period", note="the period it is set for"),
+            Item("better", "higher", note="higher (default) or lower: which side meets it"))),
         _off("source", "the key of the source (in `sources`) the figure comes from"),
         _off("change", "the change on last year as the source states it, as a multiple ...", mapping(
             Item("factor", note="required: between 0.01 and 1000; 3 is three-fold, 0.5 a halving"),
@@ -90,6 +103,7 @@ def _figures(period: str) -> Block:
             Item("previous_period", last, note="names the implied value"))),
         _off("change", "... or as a percentage", mapping(
             Item("percent", note="required: above -100; 76 is a 76% increase, -12 a 12% fall"),
+            Item("wording", note='the source\'s own words for the change, e.g. "a 76% increase" or "fell 4%"'),
             Item("of", "total", note="total (default) or monthly average"),
             Item("compared_with", note="required"),
             Item("previous_period", last, note="names the implied value"))),
@@ -105,6 +119,7 @@ def _series(period: str) -> Item:
         "or remainder (the value minus the figures that are `part_of` it).",), mapping(Item("example_series", mapping(
             Item("title", note="required"),
             Item("unit", "count", note=UNITS.replace(" (formatted like a count)", "").replace(" (76 means 76%)", "")),
+            Item("currency", note="for money: an ISO 4217 code; else report.currency"),
             Item("categories", listing(Item(None, last), Item(None, period)), note="required, at least one"),
             Item("series", listing(Item(None, mapping(
                 Item("name", note="required"),
@@ -123,6 +138,11 @@ def _series(period: str) -> Item:
             Item("charted", True, note="false keeps the series out of the charts"),
             Item("headline", False, note="true makes it the feature chart beside the headline figures"),
             Item("section", note="a section id: the chart is set into the narrative after it"),
+            Item("benchmark", mapping(Item("value", note="required"), Item("label", note="required"), Item("period")),
+                 note="a reference line, e.g. a national average"),
+            Item("target", mapping(Item("value", note="required"), Item("label"), Item("period"),
+                                   Item("better", "higher", note="higher or lower")),
+                 note="a reference line for a target or standard"),
         ))))
 
 
@@ -134,6 +154,8 @@ def _quotes() -> Item:
             Item("role", note="required"),
             Item("text", listing(Item(None)), note="required: the quote's paragraphs, in full, one `- ` each"),
             Item("pull", note="an excerpt for pull quotes; must appear in the text verbatim"),
+            Item("kind", "verbatim", note="verbatim (default): the speaker's own words, in quotation marks; "
+                                          "reported: reported speech, written to follow \"X said that\""),
             Item("section", note="a section id: the pull quote is set into the narrative after it"),
         ))))
 
