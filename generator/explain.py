@@ -100,6 +100,9 @@ def _value(value: Value, path: Path) -> Source:
     return Source(value.text, path, value.note if value.derived else None)
 
 
+_PART = re.compile(r"\b\d+ of \d+\b")
+
+
 def page_words(page: PageFrame) -> str:
     """All the words a page or slide prints: its text boxes, and its charts' titles, labels and notes."""
     parts: list[str] = []
@@ -124,6 +127,9 @@ def explain_page(page: PageFrame, index: list[Source], spans: SpanMap, raw: list
             where = f"{'note on ' if source.explains else ''}{dotted(source.path)}, line {spans.at(source.path).line}"
             hits.append((match.start(), Found(match.group(0), where, source.note)))
             text = text[:match.start()] + "\0" * len(match.group(0)) + text[match.end():]
+    for match in _PART.finditer(text):  # "(1 of 2)": the layout numbering a collection's pages, not a figure
+        hits.append((match.start(), Found(match.group(0), "the layout's page sequence ({item.part})")))
+        text = text[:match.start()] + "\0" * len(match.group(0)) + text[match.end():]
     for match in _NUMBER.finditer(text):
         if match.group(0) != str(page.number):
             hits.append((match.start(), Found(match.group(0), _written(match.group(0), raw))))

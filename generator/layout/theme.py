@@ -101,6 +101,9 @@ def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector
                                "families: " + ", ".join(spec.fonts))
             continue
         styles[name] = _style(style, families[style.family], colours, spans, ("styles", name), problems)
+    if not styles and not problems.has_errors:
+        problems.error(spans.key(("styles",)), "the theme defines no text styles",
+                       "give it `styles:` (body, h1, ...), or `extends:` a theme that has them")
     if problems.has_errors:
         return None
     # Reported without stopping: the layout's own colour names are still checked against this theme.
