@@ -98,8 +98,8 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple, body: tuple) -> 
 def _closed_up(ctx: Context, page: Page, content: Box) -> dict[str, Box]:
     """The page's areas with the rows of areas that have nothing to show collapsed."""
     grid = ctx.layout.spec.grids[page.grid or ""]
-    empty = frozenset(b.area for b in page.blocks if is_empty(ctx, b)) - {b.area for b in page.blocks
-                                                                          if not is_empty(ctx, b)}
+    shown = {b.area for b in page.blocks if _shown(ctx, b)}
+    empty = frozenset(b.area for b in page.blocks) - shown
     return resolve_grid(grid, content, empty) if empty else resolve_grid(grid, content)
 
 
@@ -134,11 +134,12 @@ def repeat_items(report: Report, name: str, per_page: int = 1):
         for n, start in enumerate(range(0, len(items), per_page), start=1):
             # {item.part}: "2 of 3" when the collection takes several pages, else nothing.
             part = f"{n} of {parts}" if parts > 1 else ""
-            yield {}, {"item.count": str(len(items)), "item.part": part}, tuple(items[start:start + per_page])
+            yield ({}, {"item.count": str(len(items)), "item.part": part, "item.index": str(n)},
+                   tuple(items[start:start + per_page]))
         return
-    for item in items:
+    for n, item in enumerate(items, start=1):
         bind = _BIND_OF_ITEM.get(type(item))
-        yield ({bind: item.key} if bind else {}), item_placeholders(item), None
+        yield ({bind: item.key} if bind else {}), {**item_placeholders(item), "item.index": str(n)}, None
 
 
 def item_placeholders(item: object) -> dict[str, str]:
@@ -159,9 +160,15 @@ def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: 
         if block.area in areas:
             key = _BINDS.get(block.type)
             bound = block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
-            if not is_empty(ctx, bound):
+            if _shown(ctx, bound):
                 items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
     return items
+
+
+def _shown(ctx: Context, block) -> bool:
+    """Whether a block appears on this page: it has something to show, and is not a `once:` block repeated."""
+    later = block.once and ctx.item.get("item.index", "1") != "1"
+    return not later and not is_empty(ctx, block)
 
 
 def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str):

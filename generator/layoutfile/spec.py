@@ -132,6 +132,7 @@ class BlockBase(Strict):
     align: Literal["left", "centre", "right"] = "left"
     valign: Literal["top", "middle", "bottom"] = "top"
     padding: Annotated[float, Field(ge=0, le=500)] = 0
+    once: bool = Field(False, description="On a page repeated for a collection, only on its first page.")
 
 
 class HeadingBlock(BlockBase):
