@@ -1,9 +1,10 @@
-"""The PDF is tagged PDF/UA-1 and PDF/A-2b: checked by an independent validator and read back.
+"""The PDF is tagged PDF/UA-1 and PDF/A-2b, and the deck is accessible: checked and read back.
 
 page-validation (a PDF/UA and PDF/A checker of its own, MIT) must report no failure on the
 shipped example and on every fictional organisation's report. The structure tree is read
 back with poppler (`pdfinfo -struct-text`) and pikepdf and asserted as a screen reader would
-meet it. Negative controls break one thing in a good file and show each check then fails.
+meet it. The decks are read back for decorative furniture, reading order, languages and
+hyperlinks. Negative controls break one thing in a good file and show each check then fails.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from pathlib import Path
 import page
 import pikepdf
 import pytest
+from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 
 from conftest import SHIPPED_DATA, read_pdf_words
 
@@ -265,3 +268,81 @@ def test_control_a_running_head_in_the_tree_is_caught(ceop: Path) -> None:
     document = struct_tree(ceop)
     [k for k in document.kids if k.tag == "Sect"][1].kids.append(Element("P", [head]))
     assert running_heads_in_tree(ceop, document)
+
+
+# ---- the deck ------------------------------------------------------------------
+
+DECORATIVE = "{http://schemas.microsoft.com/office/drawing/2017/decorative}decorative"
+TOP_BAND = 0.12  # of the slide height: running head and logo
+
+
+def _decorative(shape) -> bool:
+    """True when the shape carries Office's "mark as decorative" flag."""
+    return any(d.get("val") == "1" for d in shape._element.iter(DECORATIVE))
+
+
+def undecorated_furniture(prs) -> list[str]:
+    """Furniture not marked decorative: lines, empty shapes, running heads, logos and slide numbers."""
+    problems = []
+    for number, slide in enumerate(prs.slides, start=1):
+        for shape in slide.shapes:
+            if shape.is_placeholder or shape.shape_type == MSO_SHAPE_TYPE.CHART or _decorative(shape):
+                continue
+            text = shape.text_frame.text.strip() if shape.has_text_frame else ""
+            top = shape.top < prs.slide_height * TOP_BAND and slide.shapes.title is not None
+            if not text or text == str(number) or top:
+                problems.append(f"slide {number}: {shape.name} {text!r}")
+    return problems
+
+
+def reading_order_problems(prs) -> list[str]:
+    """Slides on which something a screen reader reads comes before the title."""
+    problems = []
+    for number, slide in enumerate(prs.slides, start=1):
+        read = [s for s in slide.shapes if not _decorative(s)]
+        if slide.shapes.title is not None and read[0].shape_id != slide.shapes.title.shape_id:
+            problems.append(f"slide {number}: {read[0].name} before the title")
+    return problems
+
+
+def runs_without_language(prs) -> list[str]:
+    """Text runs (title, text boxes) whose language is not the report's."""
+    language = prs.core_properties.language
+    return [f"slide {n}: {r.text!r}" for n, slide in enumerate(prs.slides, start=1) for shape in slide.shapes
+            if shape.has_text_frame for p in shape.text_frame.paragraphs for r in p.runs
+            if r.font._rPr is None or r.font._rPr.get("lang") != language]
+
+
+@pytest.mark.parametrize("name", ["ceop", *ORGS])
+def test_deck_marks_furniture_reads_title_first_and_has_a_language(reports: dict[str, Path], name: str) -> None:
+    prs = Presentation(reports[name].with_suffix(".pptx"))
+    assert prs.core_properties.language
+    assert undecorated_furniture(prs) == []
+    assert reading_order_problems(prs) == []
+    assert runs_without_language(prs) == []
+    decorated = sum(_decorative(s) for slide in prs.slides for s in slide.shapes)
+    assert decorated >= 3 * len(prs.slides)  # band, rule, logo or head on (nearly) every slide
+
+
+def test_deck_addresses_are_hyperlinks(reports: dict[str, Path]) -> None:
+    prs = Presentation(reports["ceop"].with_suffix(".pptx"))
+    runs = {r.text: r.hyperlink.address for slide in prs.slides for shape in slide.shapes if shape.has_text_frame
+            for p in shape.text_frame.paragraphs for r in p.runs}
+    assert runs["www.ceop.gov.uk"] == "https://www.ceop.gov.uk"
+    assert runs["ceop.gov.uk/wanted"] == "https://ceop.gov.uk/wanted"
+
+
+def test_control_deck_checks_can_fail(reports: dict[str, Path]) -> None:
+    prs = Presentation(reports["ceop"].with_suffix(".pptx"))
+    slide = prs.slides[1]
+    band = next(s for s in slide.shapes if _decorative(s) and not (s.has_text_frame and s.text_frame.text))
+    for flag in list(band._element.iter(DECORATIVE)):
+        flag.getparent().getparent().remove(flag.getparent())
+    assert undecorated_furniture(prs)
+    # Move the title after a text box: the box is then read first.
+    tree = slide.shapes._spTree
+    tree.append(slide.shapes.title._element)
+    assert reading_order_problems(prs)
+    run = slide.shapes.title.text_frame.paragraphs[0].runs[0]
+    del run.font._rPr.attrib["lang"]
+    assert runs_without_language(prs)

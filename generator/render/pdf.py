@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
 from generator.layout.frame import (
@@ -21,6 +22,7 @@ from generator.layout.frame import (
     TextItem,
 )
 from generator.layout.text import BULLET
+from generator.render.links import split_links
 from generator.render.tags import Node, Tagger
 
 ARTIFACT_ROLES = {"running": True, "logo": False}  # text roles that are furniture: is it pagination?
@@ -216,14 +218,25 @@ def _line(canvas: Canvas, item: TextItem, n: int, height: float, tagger: Tagger,
         if element is None:
             canvas.drawString(x, y, text)
             continue
-        owner = label if (k == 0 and label is not None) else element
-        if piece.link:
-            owner = element.add("Link")
+        if k == 0 and label is not None:
+            with tagger.content(label):
+                canvas.drawString(x, y, text)
+            continue
+        _parts(canvas, piece, text, x, y, tagger, element)
+
+
+def _parts(canvas: Canvas, piece, text: str, x: float, y: float, tagger: Tagger, element: Node) -> None:
+    """A piece's words, with its link, or any web or e-mail address in them, as tagged Link elements."""
+    for part, link in [(text, piece.link)] if piece.link else split_links(text):
+        width = pdfmetrics.stringWidth(part, piece.font.name, piece.size)
+        owner = element.add("Link") if link else element
         with tagger.content(owner):
-            canvas.drawString(x, y, text)
-        if piece.link:
-            canvas.linkURL(piece.link, (x, y - piece.size * 0.25, x + piece.width, y + piece.size * 0.85), relative=0)
-            tagger.link(owner, f"Link to {piece.link.removeprefix('mailto:')}")
+            canvas.drawString(x, y, part)
+        if link:
+            shown = pdfmetrics.stringWidth(part.rstrip(), piece.font.name, piece.size)
+            canvas.linkURL(link, (x, y - piece.size * 0.25, x + shown, y + piece.size * 0.85), relative=0)
+            tagger.link(owner, f"Link to {link.removeprefix('mailto:')}")
+        x += width
 
 
 def _runs_on(item: TextItem, n: int) -> bool:
