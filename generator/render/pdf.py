@@ -81,17 +81,17 @@ def _page(canvas: Canvas, page: PageFrame, cache, tagger: Tagger) -> None:
             canvas.rect(0, 0, page.width, page.height, stroke=0, fill=1)
     for n, item in enumerate(page.items):
         before = len(tagger.section.kids)
-        _item(canvas, item, page.height, cache, tagger)
+        _item(canvas, item, page.height, cache, tagger, _flows_on(page, n))
         if n == page.title_item:  # a kicker may be drawn above the title, but the title is read first
             section = tagger.section
             section.kids[:] = section.kids[before:] + section.kids[:before]
     canvas.showPage()
 
 
-def _item(canvas: Canvas, item: Item, height: float, cache, tagger: Tagger) -> None:
+def _item(canvas: Canvas, item: Item, height: float, cache, tagger: Tagger, flows_on: bool) -> None:
     """Draw one item (the single place that knows every item kind), tagged or as an artifact."""
     if isinstance(item, TextItem):
-        _text(canvas, item, height, tagger)
+        _text(canvas, item, height, tagger, flows_on)
     elif isinstance(item, RectItem):
         with tagger.artifact():  # bands, tile backgrounds, logo marks: decoration
             _rect(canvas, item, height)
@@ -111,6 +111,16 @@ def _item(canvas: Canvas, item: Item, height: float, cache, tagger: Tagger) -> N
         _image(canvas, item, height, tagger)
     else:  # a new kind of item must be drawn here, never silently skipped
         raise TypeError(f"no drawing for frame item {type(item).__name__}")
+
+
+def _flows_on(page: PageFrame, n: int) -> bool:
+    """True when item n is text and the next text of its role on the page carries on its last paragraph."""
+    if not isinstance(page.items[n], TextItem):
+        return False
+    role = page.items[n].role
+    later = (i for i in page.items[n + 1:] if isinstance(i, TextItem) and i.role == role and i.lines)
+    following = next(later, None)
+    return following is not None and not following.lines[0].starts_paragraph
 
 
 def _bbox(box: Box, height: float) -> tuple[float, float, float, float]:
@@ -157,17 +167,20 @@ def _rect(canvas: Canvas, item: RectItem, height: float) -> None:
         canvas.rect(*args, stroke=1 if item.stroke else 0, fill=1 if item.fill else 0)
 
 
-def _text(canvas: Canvas, item: TextItem, height: float, tagger: Tagger) -> None:
-    """Each line's pieces at the positions the layout stage computed, inside its structure element."""
+def _text(canvas: Canvas, item: TextItem, height: float, tagger: Tagger, flows_on: bool) -> None:
+    """Each line's pieces at the positions the layout stage computed, inside its structure element.
+
+    `flows_on` says the item's last paragraph carries on in a later item (the next column).
+    """
     if item.role in ARTIFACT_ROLES:
         with tagger.artifact(pagination=ARTIFACT_ROLES[item.role]):
             for n, line in enumerate(item.lines):
-                _line(canvas, item, n, height, tagger, None, None)
+                _line(canvas, item, n, height, tagger, None, None, False)
         return
     paragraphs = _Paragraphs(tagger.section, item.role)
     for n, line in enumerate(item.lines):
         element = paragraphs.element(line)
-        _line(canvas, item, n, height, tagger, element, paragraphs.label)
+        _line(canvas, item, n, height, tagger, element, paragraphs.label, flows_on)
 
 
 class _Paragraphs:
@@ -186,6 +199,10 @@ class _Paragraphs:
         self.label = None
         if self.current is not None and not line.starts_paragraph:
             return self.current
+        if self.current is None and not line.starts_paragraph:  # a paragraph flowed on from the last column
+            self.current = self._continued()
+            if self.current is not None:
+                return self.current
         bullet = bool(line.pieces) and line.pieces[0].text == BULLET
         if bullet or (not line.starts_paragraph and line.indent > 0):
             self.list = self.list or self._parent().add("L")
@@ -197,16 +214,30 @@ class _Paragraphs:
         self.current = self._parent().add(HEADINGS.get(self.role, "P"))
         return self.current
 
-    def _parent(self) -> Node:
-        """Where a new paragraph goes: the section, or the quote's BlockQuote."""
+    def _continued(self) -> Node | None:
+        """The paragraph this item's first line carries on, when it is the last one read on the page."""
+        kids = self._parent(continuing=True).kids
+        last = kids[-1] if kids else None
+        return last if isinstance(last, Node) and last.tag == "P" and self.role not in HEADINGS else None
+
+    def _parent(self, continuing: bool = False) -> Node:
+        """Where a new paragraph goes: the section, or the quote's BlockQuote.
+
+        A quote set in the flow comes as its attribution, then its paragraphs, in two text
+        items: the paragraphs join the BlockQuote that holds only the attribution line, and
+        a quote flowed on from the last column joins the one it carries on.
+        """
         if self.role != "quote":
             return self.section
-        self.quote = self.quote or self.section.add("BlockQuote")
+        if self.quote is None:
+            last = self.section.kids[-1] if self.section.kids else None
+            joins = isinstance(last, Node) and last.tag == "BlockQuote" and (continuing or len(last.kids) == 1)
+            self.quote = last if joins else self.section.add("BlockQuote")
         return self.quote
 
 
 def _line(canvas: Canvas, item: TextItem, n: int, height: float, tagger: Tagger, element: Node | None,
-          label: Node | None) -> None:
+          label: Node | None, flows_on: bool) -> None:
     """One line of text (its bullet in `label`, if any), with link annotations where a piece links somewhere."""
     line = item.lines[n]
     y = height - (item.box.y + line.baseline)
@@ -214,7 +245,7 @@ def _line(canvas: Canvas, item: TextItem, n: int, height: float, tagger: Tagger,
         x = item.box.x + line.x + piece.x
         canvas.setFillColor(HexColor(piece.colour))
         canvas.setFont(piece.font.name, piece.size)
-        text = piece.text + (" " if k == len(line.pieces) - 1 and _runs_on(item, n) else "")
+        text = piece.text + (" " if k == len(line.pieces) - 1 and _runs_on(item, n, flows_on) else "")
         if element is None:
             canvas.drawString(x, y, text)
             continue
@@ -239,11 +270,12 @@ def _parts(canvas: Canvas, piece, text: str, x: float, y: float, tagger: Tagger,
         x += width
 
 
-def _runs_on(item: TextItem, n: int) -> bool:
-    """True when the paragraph goes on past line `n`: its last word then keeps its space.
+def _runs_on(item: TextItem, n: int, flows_on: bool) -> bool:
+    """True when the paragraph goes on past line `n` (here, or in the next column): its last word keeps its space.
 
     Without it, text extraction and screen readers would join the words either side of the break.
     """
-    if n + 1 >= len(item.lines) or item.lines[n + 1].starts_paragraph or not item.lines[n].pieces:
+    last = n + 1 >= len(item.lines)
+    if not item.lines[n].pieces or (last and not flows_on) or (not last and item.lines[n + 1].starts_paragraph):
         return False
     return not item.lines[n].pieces[-1].text.endswith((" ", "-", "\u00ad", "\u2010"))
