@@ -9,7 +9,6 @@ from __future__ import annotations
 import math
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import FILL_NON_ZERO, Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
@@ -22,7 +21,6 @@ from generator.charts.spec import ChartSpec
 _CAPS = {"butt": 0, "round": 1, "projecting": 2}
 _JOINS = {"miter": 0, "round": 1, "bevel": 2}
 _ALIGN_SHARE = {"left": 0.0, "center": 0.5, "right": 1.0}
-ALT_TEXT_SIZE = 2.0  # invisible, so only its footprint matters: keep it inside the box
 HATCH_DENSITY = 6.0  # matplotlib's hatch lines per inch per pattern character
 
 
@@ -33,7 +31,6 @@ def draw_chart(
     ops = (cache or ChartCache(None)).display_list(spec, width, height)
     canvas.saveState()
     canvas.translate(x, y)
-    _alt_text(canvas, spec, ops, width, height)
     replay(canvas, ops)
     canvas.restoreState()
 
@@ -54,29 +51,9 @@ def register_font(path: str) -> str:
     return registered(path)
 
 
-def _alt_text(canvas: Canvas, spec: ChartSpec, ops: DisplayList, width: float, height: float) -> None:
-    """Put the alt text in the box as invisible text (render mode 3).
-
-    reportlab cannot write tagged PDF, so there is no /Alt on a Figure
-    structure element to fill in. Invisible text is the next best thing:
-    screen readers and text extraction (pdftotext, search, copy) find the
-    description, while nothing changes visually. It is tiny and wrapped to
-    the box width so it stays inside the chart's own area on the page.
-    """
-    text = spec.alt_text.strip() or describe(spec.kind, spec.title, spec.categories, spec.series)
-    # Reuse a TrueType font the chart embeds anyway rather than a base-14 one.
-    fonts = [spec.fonts.regular] if spec.fonts else [op["font"] for op in ops if op["op"] == "text"]
-    font = register_font(fonts[0]) if fonts else "Helvetica"
-    lines = simpleSplit(text, font, ALT_TEXT_SIZE, width)
-    canvas.saveState()  # render mode is graphics state: keep it from leaking
-    obj = canvas.beginText(0.0, height - ALT_TEXT_SIZE)
-    obj.setTextRenderMode(3)
-    obj.setFont(font, ALT_TEXT_SIZE, ALT_TEXT_SIZE * 1.2)
-    for line in lines:
-        obj.textLine(line)
-    obj.setTextRenderMode(0)
-    canvas.drawText(obj)
-    canvas.restoreState()
+def alt_text(spec: ChartSpec) -> str:
+    """The chart's alternative text: the author's, else a description generated from its data."""
+    return spec.alt_text.strip() or describe(spec.kind, spec.title, spec.categories, spec.series)
 
 
 def _path(canvas: Canvas, op: PathOp) -> None:

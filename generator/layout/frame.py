@@ -118,6 +118,7 @@ class ImageItem:
     box: Box
     path: str
     description: str = ""
+    decorative: bool = False  # a logo or ornament: an artifact in the PDF, marked decorative in the deck
 
 
 Item = Union[TextItem, RectItem, RuleItem, ChartItem, ImageItem]

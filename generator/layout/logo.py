@@ -14,7 +14,7 @@ def logo_items(ctx: Context, box: Box, light: bool, path: tuple) -> list[Item]:
     """The theme's logo file, else a wordmark typeset from the organisation's own names."""
     file = ctx.theme.logo_file_light if light else ctx.theme.logo_file
     if file:
-        return [ImageItem(_fitted(box, file), file, f"{ctx.report.organisation} logo")]
+        return [ImageItem(_fitted(box, file), file, f"{ctx.report.organisation} logo", decorative=True)]
     return _wordmark(ctx, box, light, path)
 
 

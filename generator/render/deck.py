@@ -24,6 +24,8 @@ from generator.layout.frame import (
     RuleItem,
     TextItem,
 )
+from generator.render.deck_a11y import is_decorative, mark_decorative, set_language
+from generator.render.links import split_links
 from generator.render.zipfix import normalise_zip
 
 EMU_PER_PT = 12700
@@ -46,7 +48,7 @@ def render_deck(doc: Document, cache_dir=None) -> bytes:
     prs.slide_width, prs.slide_height = emu(first.width), emu(first.height)
     _metadata(prs, doc)
     for page in doc.pages:
-        _slide(prs, page)
+        _slide(prs, page, doc.metadata.language)
     buffer = io.BytesIO()
     prs.save(buffer)
     return normalise_zip(buffer.getvalue())
@@ -65,8 +67,12 @@ def _metadata(prs, doc: Document) -> None:
     props.last_printed = FIXED_TIME
 
 
-def _slide(prs, page: PageFrame) -> None:
-    """One slide: background, items in order, speaker notes."""
+def _slide(prs, page: PageFrame, language: str) -> None:
+    """One slide: background, items in order, speaker notes.
+
+    The title placeholder comes first in the shape tree, so it is read first; furniture is
+    marked decorative and skipped, so the content follows in the order it was laid out.
+    """
     titled = page.title_item is not None
     slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT if titled else BLANK_LAYOUT])
     if page.background:
@@ -75,28 +81,31 @@ def _slide(prs, page: PageFrame) -> None:
         fill.fore_color.rgb = _rgb(page.background)
     for n, item in enumerate(page.items):
         if n == page.title_item and isinstance(item, TextItem):
-            _fill_text(slide.shapes.title, item)
-        else:
-            _item(slide.shapes, item)
+            _fill_text(slide.shapes.title, item, language)
+            continue
+        shape = _item(slide.shapes, item, language)
+        if shape is not None and is_decorative(item):
+            mark_decorative(shape._element)
     slide.notes_slide.notes_text_frame.text = page.notes or page.id
 
 
-def _item(shapes, item: Item) -> None:
-    """Draw one item (the single place that knows every item kind)."""
+def _item(shapes, item: Item, language: str):
+    """Draw one item (the single place that knows every item kind); the shape made, if any."""
     if isinstance(item, TextItem):
-        _text(shapes, item)
-    elif isinstance(item, RectItem):
-        _rect(shapes, item)
-    elif isinstance(item, RuleItem):
+        return _text(shapes, item, language)
+    if isinstance(item, RectItem):
+        return _rect(shapes, item)
+    if isinstance(item, RuleItem):
         line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(item.x1), emu(item.y1), emu(item.x2), emu(item.y2))
         line.line.color.rgb = _rgb(item.colour)
         line.line.width = emu(item.width)
-    elif isinstance(item, ChartItem):
+        return line
+    if isinstance(item, ChartItem):
         from generator.charts.deck import add_chart
 
         box = item.box
-        add_chart(shapes, item.spec, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
-    elif isinstance(item, ImageItem):
+        return add_chart(shapes, item.spec, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
+    if isinstance(item, ImageItem):
         box = item.box
         source = item.path
         if source.lower().endswith(".svg"):
@@ -105,15 +114,15 @@ def _item(shapes, item: Item) -> None:
             source = svg_png(source)
         pic = shapes.add_picture(source, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
         pic._element.nvPicPr.cNvPr.set("descr", item.description)
-    else:  # a new kind of item must be drawn here, never silently skipped
-        raise TypeError(f"no drawing for frame item {type(item).__name__}")
+        return pic
+    raise TypeError(f"no drawing for frame item {type(item).__name__}")  # never silently skipped
 
 
 def _rgb(hex_colour: str) -> RGBColor:
     return RGBColor.from_string(hex_colour.lstrip("#").upper())
 
 
-def _rect(shapes, item: RectItem) -> None:
+def _rect(shapes, item: RectItem):
     """A rectangle shape with no text and no shadow."""
     kind = MSO_SHAPE.ROUNDED_RECTANGLE if item.radius else MSO_SHAPE.RECTANGLE
     box = item.box
@@ -131,16 +140,19 @@ def _rect(shapes, item: RectItem) -> None:
     else:
         shape.line.fill.background()
     shape.shadow.inherit = False
+    return shape
 
 
-def _text(shapes, item: TextItem) -> None:
+def _text(shapes, item: TextItem, language: str):
     """A text box whose lines, sizes and spacing are exactly those the layout stage set."""
     if not item.lines:
-        return
-    _fill_text(shapes.add_textbox(0, 0, 0, 0), item)
+        return None
+    box = shapes.add_textbox(0, 0, 0, 0)
+    _fill_text(box, item, language)
+    return box
 
 
-def _fill_text(shape, item: TextItem) -> None:
+def _fill_text(shape, item: TextItem, language: str) -> None:
     """Place a text shape (a text box or the title placeholder) and set its laid-out lines."""
     top = item.lines[0].baseline - _baseline_in_line(item.lines[0])
     box = item.box
@@ -155,7 +167,7 @@ def _fill_text(shape, item: TextItem) -> None:
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
     for n, line in enumerate(item.lines):
         para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        _paragraph(para, line, first=n == 0)
+        _paragraph(para, line, first=n == 0, language=language)
 
 
 def _baseline_in_line(line: Line) -> float:
@@ -164,7 +176,7 @@ def _baseline_in_line(line: Line) -> float:
     return (line.height - size) / 2 + size * 0.8 + line.space_before
 
 
-def _paragraph(para, line: Line, first: bool) -> None:
+def _paragraph(para, line: Line, first: bool, language: str) -> None:
     """One laid-out line as one paragraph: exact line pitch, explicit sizes, native bullets."""
     para.alignment = _ALIGN[line.align]
     para.line_spacing = Pt(line.height)
@@ -182,16 +194,26 @@ def _paragraph(para, line: Line, first: bool) -> None:
         ppr.set("indent", "0")
         etree.SubElement(ppr, qn("a:buNone"))
     for piece in pieces:
-        run = para.add_run()
-        # Capitals as a font attribute keep the words as written, for screen readers and editing.
-        run.text = piece.source if piece.source is not None else piece.text
-        if piece.source is not None:
-            run.font._rPr.set("cap", "all")
-        font = run.font
-        font.size = Pt(piece.size)
-        font.name = piece.font.deck_family
-        font.bold = piece.font.bold
-        font.italic = piece.font.italic
-        font.color.rgb = _rgb(piece.colour)
-        if piece.link:
-            run.hyperlink.address = piece.link
+        words = piece.source if piece.source is not None else piece.text
+        # A web or e-mail address written in the text becomes a hyperlink of its own run.
+        parts = [(words, piece.link)] if piece.link else split_links(words)
+        for text, link in parts:
+            _run(para, piece, text, link, language)
+
+
+def _run(para, piece, text: str, link: str | None, language: str) -> None:
+    """One run of a piece: its words, face, size, colour, language and link."""
+    run = para.add_run()
+    run.text = text
+    # Capitals as a font attribute keep the words as written, for screen readers and editing.
+    if piece.source is not None:
+        run.font._rPr.set("cap", "all")
+    font = run.font
+    font.size = Pt(piece.size)
+    font.name = piece.font.deck_family
+    font.bold = piece.font.bold
+    font.italic = piece.font.italic
+    font.color.rgb = _rgb(piece.colour)
+    set_language(run, language)
+    if link:
+        run.hyperlink.address = link
