@@ -75,6 +75,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deck-layout", type=Path, default=None, help="deck layout file (default: layouts/deck-16x9.yaml)")
     parser.add_argument("--theme", default=None, metavar="NAME",
                         help="brand theme (a folder under layouts/themes/), overriding the data file's `theme:`")
+    parser.add_argument("--allow-outside", action="append", type=Path, default=[], metavar="PATH",
+                        help="let the data file, layouts and themes name this file or folder outside the project "
+                             "(the folders of the data file and the layouts); repeatable")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
@@ -119,7 +122,7 @@ def _run(args: argparse.Namespace) -> int:
     options = pipeline.Options(
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
         strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT), theme=getattr(args, "theme", None),
-        cache=_cache_dir(args), render=command == "build")
+        cache=_cache_dir(args), render=command == "build", allow_outside=tuple(getattr(args, "allow_outside", ())))
     result = pipeline.run(data, options)
     _print_diagnostics(result.diagnostics, strict=options.strict,
                        tail="; nothing was written" if options.render else "")
@@ -149,7 +152,7 @@ def _explain(args: argparse.Namespace) -> int:
         _check_theme(args, pipeline)
     problems = Collector()
     options = pipeline.Options(pdf_layout=args.pdf_layout, deck_layout=args.deck_layout, theme=args.theme,
-                               render=False)
+                               render=False, allow_outside=tuple(args.allow_outside))
     lines = explain.run(args.data or pipeline.shipped(DEFAULT_DATA), options, problems)
     errors = [d for d in problems.items if d.severity is Severity.ERROR]
     _print_diagnostics(sorted_diagnostics(errors), strict=False)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.load.boundary import Boundary
 from generator.diagnostics import (
     Collector,
     Diagnostic,
@@ -39,6 +40,7 @@ class Options:
     cache: Path | None = None
     render: bool = True
     theme: str | None = None  # --theme: overrides the data file's `theme:`
+    allow_outside: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -77,8 +79,9 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     """Run every stage for one data file; write only when every stage succeeded."""
     from generator.model.load_report import load_report
 
-    report = load_report(path, problems)
-    layouts = _load_layouts(options, problems, _theme_choice(options, report, path))
+    boundary = boundary_for(path, options)
+    report = load_report(path, problems, boundary)
+    layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path))
     if report is None:
         return
     from generator.layout.engine import lay_out
@@ -102,7 +105,7 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
 
 def layouts_for(options: Options, report, path: Path, problems: Collector) -> list:
     """Both layouts, branded as the report asks (for commands that lay out without building, e.g. explain)."""
-    return _load_layouts(options, problems, _theme_choice(options, report, path))
+    return _load_layouts(options, problems, boundary_for(path, options), _theme_choice(options, report, path))
 
 
 def _theme_choice(options: Options, report, path: Path):
@@ -116,14 +119,25 @@ def _theme_choice(options: Options, report, path: Path):
     return None
 
 
-def _load_layouts(options: Options, problems: Collector, theme=None) -> list:
+def _layout_paths(options: Options) -> tuple[tuple[Path, str], ...]:
+    """The PDF and deck layout files in use, each with the output it is for."""
+    return ((options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), "pdf"),
+            (options.deck_layout or shipped(DEFAULT_DECK_LAYOUT), "deck"))
+
+
+def boundary_for(path: Path, options: Options) -> Boundary:
+    """The project of one build: the data file's folder, the layouts' folders, the shipped layouts, and
+    whatever --allow-outside names (see generator/load/boundary.py)."""
+    return Boundary.around(path, *(layout for layout, _ in _layout_paths(options)), allowed=options.allow_outside)
+
+
+def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None) -> list:
     """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
     from generator.layoutfile.load import load_layout
 
     layouts = []
-    for path, output in ((options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), "pdf"),
-                         (options.deck_layout or shipped(DEFAULT_DECK_LAYOUT), "deck")):
+    for path, output in _layout_paths(options):
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
-        layouts.append(load_layout(path, output, own, theme))
+        layouts.append(load_layout(path, output, own, theme, boundary))
         problems.extend(own.items)
     return layouts

@@ -23,6 +23,7 @@ from generator.diagnostics import (
     display_path,
     error,
 )
+from generator.load.boundary import Refused, read_bytes
 from generator.load.spans import Path, SpanMap, dotted
 from generator.load.syntax import describe_syntax_error
 
@@ -75,16 +76,14 @@ def _err(path: str, line: int, col: int, message: str, hint: str | None = None) 
 
 
 def _read_text(path: FsPath, name: str, max_bytes: int) -> str:
-    """Read the file as UTF-8 text, refusing huge, missing or binary files."""
+    """Read the file as UTF-8 text, refusing huge, missing, binary and non-regular files (a FIFO unopened)."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path itself
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise DiagnosticError([_err(name, 1, 1, f"cannot read the file: {reason}")]) from None
-    if len(data) > max_bytes:
-        raise DiagnosticError([_err(name, 1, 1, f"the file is larger than {_size(max_bytes)}",
-                                    "data and layout files are small text files; is this the right file?")])
+        data = read_bytes(path, max_bytes)
+    except Refused as exc:
+        if exc.message.startswith("is larger than"):
+            raise DiagnosticError([_err(name, 1, 1, f"the file {exc.message}",
+                                        "data and layout files are small text files; is this the right file?")]) from None
+        raise DiagnosticError([_err(name, 1, 1, f"cannot read the file: it {exc.message}", exc.hint)]) from None
     # Strip a byte-order mark ourselves so that error offsets refer to `data`.
     data = data.removeprefix(_BOM)
     try:
@@ -96,7 +95,7 @@ def _read_text(path: FsPath, name: str, max_bytes: int) -> str:
     if "\x00" in text:
         line, col = _position(data, data.index(b"\x00"))
         raise DiagnosticError([_err(name, line, col, "the file is not text (it contains a NUL byte)",
-                                    "is this the right file? a data file is plain UTF-8 text")])
+                                    "is this the right file? a data file is plain UTF-8 text")]) from None
     return text
 
 
@@ -108,15 +107,6 @@ def _encoding_hint(data: bytes, offset: int) -> str:
     except UnicodeDecodeError:
         return hint + "; save the file as UTF-8"
     return hint + "; the file looks like Windows-1252 (\"ANSI\") text: save it as UTF-8"
-
-
-def _size(n: int) -> str:
-    """A byte count for messages: "2 MiB", "512 KiB" or "100 bytes"."""
-    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MiB"
-    if n >= 1024 and n % 1024 == 0:
-        return f"{n // 1024} KiB"
-    return f"{n:,} bytes"
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:

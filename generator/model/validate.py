@@ -54,7 +54,9 @@ def validate_model(model: type[BaseModel], value: Any, spans: SpanMap) -> tuple[
     """Validate `value` against `model`; return (instance or None, every diagnostic)."""
     if not isinstance(value, dict):
         first = next(iter(model.model_fields), "name")
-        return None, [error(spans.at(()), f"the top level must be a mapping of keys to values, not {_describe(value)}",
+        # Only the kind of value is named: a file that is not a mapping is not this kind of file at
+        # all, and its text (it may be any file) is never echoed.
+        return None, [error(spans.at(()), f"the top level must be a mapping of keys to values, not {_kind(value)}",
                             f"start the file with keys such as `{first}:`")]
     try:
         return model.model_validate(value), []
@@ -274,9 +276,22 @@ def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str
 
 def _number(value: Any) -> str:
     """A bound for messages: 1,000,000 or 0.01."""
-    if isinstance(value, (int, float)) and float(value).is_integer():
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}" if abs(value) < 10**21 else "with more than 20 digits"
+    if isinstance(value, float) and value.is_integer():
         return f"{int(value):,}"
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _kind(value: Any) -> str:
+    """What kind of value this is, without its content."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return _describe(value) if isinstance(value, (list, type(None))) else type(value).__name__
 
 
 def _describe(value: Any) -> str:

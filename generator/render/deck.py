@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import io
+from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
@@ -26,6 +27,7 @@ from generator.layout.frame import (
 )
 from generator.render.deck_a11y import is_decorative, mark_decorative, set_language
 from generator.render.links import split_links
+from generator.images import kind_of
 from generator.render.zipfix import normalise_zip
 
 EMU_PER_PT = 12700
@@ -108,7 +110,7 @@ def _item(shapes, item: Item, language: str):
     if isinstance(item, ImageItem):
         box = item.box
         source = item.path
-        if source.lower().endswith(".svg"):
+        if kind_of(Path(source)) == "svg":  # by its bytes, as the layout's check judged it, not its name
             from generator.render.svg import svg_png
 
             source = svg_png(source)

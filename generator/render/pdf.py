@@ -143,7 +143,7 @@ def _image(canvas: Canvas, item: ImageItem, height: float, tagger: Tagger) -> No
 def _draw_image(canvas: Canvas, item: ImageItem, height: float) -> None:
     """Place an image file (SVG as vector shapes) in its box."""
     box = item.box
-    if item.path.lower().endswith(".svg"):
+    if _is_svg(item.path):  # by its bytes, not its name
         from generator.render.svg import draw_svg
 
         draw_svg(canvas, item.path, box.x, height - box.bottom, box.w, box.h)
@@ -279,3 +279,10 @@ def _runs_on(item: TextItem, n: int, flows_on: bool) -> bool:
     if not item.lines[n].pieces or (last and not flows_on) or (not last and item.lines[n + 1].starts_paragraph):
         return False
     return not item.lines[n].pieces[-1].text.endswith((" ", "-", "\u00ad", "\u2010"))
+
+
+def _is_svg(path: str) -> bool:
+    """True when the image file is an SVG (judged from its first bytes, as the layout's check judged it)."""
+    from generator.images import kind_of
+
+    return kind_of(Path(path)) == "svg"
