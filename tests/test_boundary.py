@@ -185,4 +185,4 @@ def test_a_nul_in_a_named_path_is_a_diagnostic(project: Project) -> None:
     project.edit(project.data, "  theme: ceop\n", "")
     line = project.edit(project.pdf_layout, LAYOUT_THEME, 'theme: "themes/default/theme.yaml\\0x"')
     run = run_audited(project, "check")
-    refused(project, run, project.pdf_layout, line, "contains a NUL character")
+    refused(project, run, project.pdf_layout, line, "theme: the text contains the control character U+0000")

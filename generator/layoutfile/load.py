@@ -271,6 +271,7 @@ def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector, out
     if spec is None:
         return None
     own = Collector()  # the theme fails on its own problems, not on the layout's
+    _check_spacing(spec, theme_spans, own)
     theme = build_theme(spec, path.parent, theme_spans, own, boundary)
     problems.extend(own.items)
     return theme
@@ -285,3 +286,16 @@ def _for_output(value: Any, spans: SpanMap, output: str) -> tuple[Any, SpanMap]:
     if output != "deck" or not isinstance(overrides, dict):
         return (base, spans) if output != "deck" else (value, spans)  # a bad `deck:` is reported by validation
     return merge(base, spans, overrides, spans.child(("deck",)))
+
+
+# Spacing entries that are sizes of text rather than distances: 0 would print invisible text.
+TEXT_SPACING = {"chart_font": (4.0, 72.0)}
+
+
+def _check_spacing(spec: ThemeFile, spans: SpanMap, problems: Collector) -> None:
+    """Spacing that sets a text size lies within a legible range (distances may be 0)."""
+    for name, (low, high) in TEXT_SPACING.items():
+        value = spec.spacing.get(name)
+        if value is not None and not low <= value <= high:
+            problems.error(spans.at(("spacing", name)), f"spacing.{name}: the chart text size must be between "
+                           f"{low:g} and {high:g} pt, found {value:g}", "charts label their values in this size")

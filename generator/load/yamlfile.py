@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -24,6 +25,7 @@ from generator.diagnostics import (
     error,
 )
 from generator.load.boundary import Refused, read_bytes
+from generator.load.numbers import odd_number
 from generator.load.spans import Path, SpanMap, dotted
 from generator.load.syntax import describe_syntax_error
 
@@ -31,6 +33,10 @@ MAX_BYTES = 2 * 1024 * 1024
 # A real data file has a few hundred values; the budget leaves ample room and
 # still stops an alias bomb after a fraction of a second.
 MAX_NODES = 50_000
+# Text is laid out at some tens of thousands of characters a second: 300,000 (about 50,000 words,
+# a hundred pages) keeps a build to seconds, and stops aliases that repeat a long text from
+# multiplying it past anything a file could hold.
+MAX_CHARS = 300_000
 # Well below Python's recursion limit, and far deeper than any data file.
 MAX_DEPTH = 64
 
@@ -53,6 +59,11 @@ _BOM = b"\xef\xbb\xbf"
 # YAML 1.1 resolves a bare `=` to this tag; here it is just the text "=".
 _VALUE_TAG = "tag:yaml.org,2002:value"
 _STR_TAG = "tag:yaml.org,2002:str"
+# Characters XML 1.0 (and so the deck) cannot hold, which a double-quoted YAML escape can still
+# produce ("\a", "\x07", "\0"): every C0 control but tab and line breaks, and the two non-characters.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 _KIND_WORDS = {"timestamp": "a valid date", "bool": "true or false", "int": "a whole number", "float": "a number"}
 
 
@@ -154,6 +165,8 @@ class _Builder:
         self.spans = spans
         self.problems = Collector()
         self.count = 0
+        self.chars = 0  # characters of every scalar built, counting repeats through aliases
+        self.unique_chars = 0  # the same, each scalar once
         self.open: set[int] = set()  # ids of the collection nodes being built (to catch self-reference)
         self.seen: set[int] = set()  # ids of every node built so far (building one again means an alias)
 
@@ -167,6 +180,7 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise DiagnosticError([self._budget_error(path)])
+        first_time = id(node) not in self.seen
         self.seen.add(id(node))
         self.spans.values.setdefault(path, self.span(node))
         if node.tag == _VALUE_TAG:
@@ -177,6 +191,10 @@ class _Builder:
                                 "only plain YAML values are read; remove the tag")
             return None
         if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            self.unique_chars += len(node.value) if first_time else 0
+            if self.chars > MAX_CHARS:
+                raise DiagnosticError([self._text_budget_error(path)])
             return self._scalar(node, path)
         return self._collection(node, path)
 
@@ -205,6 +223,14 @@ class _Builder:
         hint = ("this usually means aliases (*name) that repeat each other; write the values out" if repeated
                 else "a data file has a few hundred values; is this the right file?")
         return error(where, f"the document expands to more than {MAX_NODES:,} values", hint)
+
+    def _text_budget_error(self, path: Path) -> Diagnostic:
+        """Refuse a document with more text than a build lays out in seconds, at the top-level key being built."""
+        where = self.spans.key(path[:1]) if path else Span(self.spans.file)
+        repeated = self.unique_chars < self.chars // 2
+        hint = ("aliases (*name) repeat a long text many times; write each text once" if repeated
+                else "an annual review needs far less text; move the rest to the full report and link to it")
+        return error(where, f"the document holds more than {MAX_CHARS:,} characters of text", hint)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         """Convert a mapping, reporting duplicate and non-string keys."""
@@ -237,7 +263,12 @@ class _Builder:
         return node.value
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        """Resolve a scalar with the safe constructor, rejecting NaN and infinities."""
+        """Resolve a scalar with the safe constructor, rejecting NaN, infinities and numbers not in decimal."""
+        if node.tag in (_INT_TAG, _FLOAT_TAG):
+            odd = odd_number(node.value, node.tag == _INT_TAG)
+            if odd is not None:
+                self.problems.error(self.span(node), f"{dotted(path)}: {odd[0]}", odd[1])
+                return None
         constructor = yaml.SafeLoader.yaml_constructors[node.tag]
         try:
             value = constructor(_SCALAR_LOADER, node)
@@ -253,6 +284,11 @@ class _Builder:
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not a finite number",
                                 "write a plain number such as 131 or 1.7")
+            return None
+        if isinstance(value, str) and _UNPRINTABLE.search(value):
+            char = _UNPRINTABLE.search(value).group()
+            self.problems.error(self.span(node), f"{dotted(path)}: the text contains the control character "
+                                f"U+{ord(char):04X}", "remove it: it prints as nothing, and the deck (XML) cannot hold it")
             return None
         if isinstance(value, datetime.datetime):
             return value.date()

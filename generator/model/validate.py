@@ -150,7 +150,9 @@ def _diagnostic(model: type[BaseModel], spans: SpanMap, item: _Located, missing:
         return _literal(spans, path, err)
     message, hint = _constraint(kind, err, path[-1] if path else None)
     if message is not None:
-        return error(spans.at(path), f"{where}: {message}", hint)
+        # A collection that is too long is reported at its key: its value's span is its first entry.
+        at = spans.key(path) if kind == "too_long" else spans.at(path)
+        return error(at, f"{where}: {message}", hint)
     return error(spans.at(path), f"{where}: {err['msg'][0].lower() + err['msg'][1:]}, found {found}")
 
 
@@ -202,7 +204,12 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
         return f"needs at least {n} {noun}, found {actual or 'none'}", f"add at least {n} {noun}"
     if kind == "too_long":
         n = ctx.get("max_length")
-        return f"takes at most {n} items, found {ctx.get('actual_length')}", f"remove items to leave {n}"
+        given = err.get("input")
+        actual = ctx.get("actual_length") or (len(given) if isinstance(given, (list, dict, str)) else None)
+        noun = "entries" if isinstance(given, dict) else "items"
+        found = f", found {actual:,}" if isinstance(actual, int) else ""
+        why = " (the limit keeps a build to seconds)" if isinstance(n, int) and n >= 20 else ""
+        return f"takes at most {n:,} {noun}{found}", f"remove {noun} to leave {n:,}{why}"
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == _KEY_PATTERN:
             return f"{found} is not a valid name", _KEY_HINT

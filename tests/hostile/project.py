@@ -116,3 +116,57 @@ def writes_outside(run: Run, project: Project) -> list[str]:
     """Files the run wrote outside its output folder and the matplotlib cache."""
     inside = tuple(os.path.realpath(p) for p in (project.out, project.mpl))
     return sorted({p for p in run.writes if not any(p == top or p.startswith(top + os.sep) for top in inside)})
+
+
+def run_batch(project: Project, cases: list[dict], timeout: float) -> list[dict]:
+    """Run cases (dicts of id, files, argv) in one audited process in the project; their results."""
+    import json
+
+    work = project.root.parent
+    (work / "cases.json").write_text(json.dumps(cases), encoding="utf-8")
+    results = work / "results.json"
+    results.unlink(missing_ok=True)
+    env = dict(os.environ, NO_COLOR="1", MPLCONFIGDIR=str(project.mpl),
+               PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), str(AUDITED.parent), os.environ.get("PYTHONPATH")])))
+    try:
+        done = subprocess.run([sys.executable, str(AUDITED.with_name("batch.py")), str(work / "cases.json"), str(results)],
+                              cwd=project.root, env=env, capture_output=True, text=True, timeout=timeout)
+    except subprocess.TimeoutExpired as exc:
+        started = (exc.stderr or b"").decode() if isinstance(exc.stderr, bytes) else (exc.stderr or "")
+        raise AssertionError(f"the batch hung; the last case started was {started.splitlines()[-1:]}") from None
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(results.read_text(encoding="utf-8"))
+
+
+def findings(result: dict, project: Project, must_fail: bool, file: str, line: int) -> list[str]:
+    """What is wrong with one hostile run: the oracle of the hostile suite."""
+    problems = []
+    text = result["stderr"] + result["stdout"]
+    if result["hang"]:
+        problems.append("hang")
+    if result["crash"]:
+        problems.append(f"exception escaped main(): {result['crash']}")
+    if "Traceback" in text or "internal error" in text:
+        problems.append("internal error: " + text[text.find("internal error"):][:300])
+    if result["rc"] not in (0, 1):
+        problems.append(f"exit status {result['rc']}")
+    if must_fail and result["rc"] == 0:
+        problems.append("exit 0 on a bad input")
+    for line_text in result["stderr"].splitlines():
+        if line_text.startswith("  hint: ") or re.fullmatch(r"\d+ error\(s\).*", line_text) or not line_text.strip():
+            continue
+        if not LOCATED.match(line_text):
+            problems.append(f"unlocated: {line_text[:200]}")
+    if result["rc"] == 1 and not any(": error: " in x for x in result["stderr"].splitlines()):
+        problems.append("failed without an error")
+    if must_fail and result["rc"] == 1 and line:
+        at = [(p, ln) for p, ln, _ in Run(1, "", result["stderr"], [], []).located()]
+        if not any(p.endswith(file) and ln == line for p, ln in at):
+            problems.append(f"no error at {file}:{line}: {result['stderr'][:400]}")
+    if SECRET_MARK in text or "root:x:0:0" in text:
+        problems.append("echoed a file outside the project")
+    run = Run(result["rc"], result["stdout"], result["stderr"], result["reads"], result["writes"])
+    outside = reads_outside(run, project)
+    if outside:
+        problems.append(f"read outside the project: {outside[:3]}")
+    return problems
