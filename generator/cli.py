@@ -114,6 +114,13 @@ def _run(args: argparse.Namespace) -> int:
     if command == "explain":
         return _explain(args)
     from generator import pipeline  # imported late so --help stays fast
+    from generator.render.dates import BadEpoch, build_time
+
+    try:
+        build_time()  # a malformed SOURCE_DATE_EPOCH is a usage error, found before any work
+    except BadEpoch as exc:
+        print(f"make-report: error: {exc}\n  hint: unset it, or set it to the output of `date +%s`", file=sys.stderr)
+        return 2
 
     if getattr(args, "theme", None):
         _check_theme(args, pipeline)
@@ -248,6 +255,11 @@ def _schema(out: Path | None) -> int:
     else:
         from generator.render.atomic import write_atomic
 
-        write_atomic(out, text.encode("utf-8"))
+        try:
+            write_atomic(out, text.encode("utf-8"))
+        except OSError as exc:
+            print(f"make-report: error: cannot write {out}: {exc.strerror or exc}\n"
+                  "  hint: name a file in a folder you can write", file=sys.stderr)
+            return 1
         print(f"wrote {out}")
     return 0

@@ -13,6 +13,7 @@ from generator.diagnostics import (
     Severity,
     Span,
     display_path,
+    error,
     sorted_diagnostics,
 )
 
@@ -56,10 +57,16 @@ class Result:
 def run(data_files: list[Path], options: Options) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered."""
     result = Result()
-    for path in data_files:
+    clashes = _output_clashes(data_files) if options.render else {}
+    if options.render:
+        _recover(options, result)
+    for index, path in enumerate(data_files):
         problems = Collector()
         try:
-            _one(path, options, problems, result)
+            if index in clashes:
+                problems.add(clashes[index])
+            else:
+                _one(path, options, problems, result)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
         result.diagnostics.extend(sorted_diagnostics(problems.items))
@@ -68,6 +75,42 @@ def run(data_files: list[Path], options: Options) -> Result:
         elif not options.render:
             result.messages.append(f"{display_path(path)}: ok")
     return result
+
+
+def _output_clashes(data_files: list[Path]) -> dict[int, Diagnostic]:
+    """An error for each data file whose outputs another file of the same run would also write.
+
+    Outputs are named after the data file (data/x.yaml -> OUT/x.pdf), so two files with the same
+    name in different folders, or one file named twice, would overwrite each other's outputs.
+    Names that differ only in case clash too: they are one file on macOS and Windows.
+    """
+    by_stem: dict[str, list[int]] = {}
+    for index, path in enumerate(data_files):
+        by_stem.setdefault(path.stem.casefold(), []).append(index)
+    clashes = {}
+    for indices in by_stem.values():
+        for index in indices if len(indices) > 1 else ():
+            path = data_files[index]
+            others = [display_path(data_files[i]) for i in indices if i != index]
+            clashes[index] = error(Span(display_path(path)), f"this file's outputs ({path.stem}.pdf and "
+                                  f"{path.stem}.pptx) would also be written by {', '.join(others)} in this run",
+                                  "build them in separate runs with different --out folders, or rename one")
+    return clashes
+
+
+def _recover(options: Options, result: Result) -> None:
+    """Finish or clear what a build killed earlier left in the output and cache folders (see render/atomic.py)."""
+    from generator.charts.cache import ChartCache
+    from generator.render.atomic import recover
+
+    try:
+        recover(options.out)
+        ChartCache(options.cache).clean()
+    except OSError as exc:
+        result.diagnostics.append(error(Span(display_path(options.out)), "cannot finish the replacement of outputs "
+                                        f"that an interrupted build left: {exc.strerror or exc}",
+                                        "check that the output folder can be written"))
+        result.failed = True
 
 
 def _fails(items: list[Diagnostic], strict: bool) -> bool:
@@ -90,13 +133,13 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     documents = [lay_out(report, layout, problems) for layout in layouts if layout is not None]
     if None in layouts or _fails(problems.items, options.strict) or not options.render:
         return
-    from generator.render.write import render_documents
+    from generator.render.write import CannotWrite, render_documents
 
     stem = path.stem
     try:
         written = render_documents(documents, options.out, stem, options.cache)
-    except OSError as exc:  # a full disk or a read-only folder: the person's setup, not a bug
-        problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc.strerror or exc}",
+    except CannotWrite as exc:  # a full disk or a read-only folder: the person's setup, not a bug
+        problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc}",
                        "check that the output folder can be created and written; the previous outputs are untouched")
         return
     result.written.extend(written)

@@ -29,7 +29,7 @@ ARTIFACT_ROLES = {"running": True, "logo": False}  # text roles that are furnitu
 HEADINGS = {"title": "H1", "heading": "H2"}  # levels are made consecutive when the tree is written
 
 
-def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
+def render_pdf(doc: Document, cache_dir: Path | ChartCache | None) -> bytes:
     """The whole document as tagged PDF/UA-1 and PDF/A-2b bytes (repeatable: no timestamps or random ids)."""
     from generator.charts.cache import ChartCache
     from generator.render.structure import finish
@@ -45,7 +45,7 @@ def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("make-report")
     canvas.setProducer("make-report (reportlab)")
-    cache = ChartCache(cache_dir)
+    cache = cache_dir if isinstance(cache_dir, ChartCache) else ChartCache(cache_dir)
     tagger = Tagger(canvas)
     for page in doc.pages:
         _outline(canvas, page)
