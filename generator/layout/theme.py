@@ -96,7 +96,8 @@ def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector
     colours = dict(spec.colours)
     for name, value in spec.colours.items():
         if not value.startswith("#"):
-            problems.error(spans.at(("colours", name)), f"colour {name!r} must be #RRGGBB")
+            problems.error(spans.at(("colours", name)), f"colour {name!r} must be #RRGGBB",
+                           "a theme's own colours are written #RRGGBB, e.g. #0E2A47")
     boundary = boundary or Boundary.around(Path(spans.file))
     families = _families(spec, spans, problems, boundary)
     palette = tuple(_colour(c, colours, spans, ("chart_palette", i), problems) for i, c in enumerate(spec.chart_palette))

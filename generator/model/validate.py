@@ -37,6 +37,15 @@ _BOUND_HINTS = {
     "value": "values are limited to a quadrillion either way",
     "previous": "values are limited to a quadrillion either way",
 }
+# Most bounded numbers of layouts and themes are sizes and distances.
+_LENGTH_HINT = "sizes and distances are in points (1/72 inch); check the value against the range"
+_BOUND_HINTS.update({
+    "leading": "line height as a multiple of the text size: 1.2 is usual, from 0.8 to 3",
+    "size": "text sizes are in points, above 0 and at most 400 (a page size: 72 to 14,400 pt each way)",
+    "min_size": "the smallest size text may shrink to, in points, above 0 and at most 400",
+    "columns": "a number of columns; or \"auto\" where tiles may choose",
+    "rows": "a number of rows, or a list of track sizes",
+})
 # pydantic puts a dict key's own errors under this pseudo-key in the location.
 _DICT_KEY = "[key]"
 
@@ -191,7 +200,7 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
     found = _describe(err.get("input"))
     if kind in _BOUNDS:
         name, words = _BOUNDS[kind]
-        return f"must be {words} {_number(ctx.get(name))}, found {found}", _BOUND_HINTS.get(field)
+        return f"must be {words} {_number(ctx.get(name))}, found {found}", _BOUND_HINTS.get(field, _LENGTH_HINT)
     if kind == "string_too_short":
         return "the text is empty", "write some text, or remove the key if it is optional"
     if kind == "string_too_long":
@@ -217,7 +226,7 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
             return f"{found} is not a locale", _locale_hint(err.get("input"))
         if ctx.get("pattern") == "^[A-Z]{3}$":
             return f"{found} is not a currency code", "write a three-letter ISO 4217 code in capitals, e.g. GBP or EUR"
-        return f"{found} does not have the expected form (pattern {ctx.get('pattern')})", None
+        return _pattern_words(str(ctx.get("pattern", "")), found)
     if kind.startswith("url_"):
         reason = " (it must start with http:// or https://)" if kind == "url_scheme" else ""
         return (f"{found} is not a web address{reason}",
@@ -256,6 +265,18 @@ def _locale_hint(written: Any) -> str:
     return hint(written)
 
 
+def _pattern_words(pattern: str, found: str) -> tuple[str, str | None]:
+    """Message and hint for text that does not match a layout or theme field's pattern."""
+    if "#[0-9A-Fa-f]{6}" in pattern:
+        return f"{found} is not a colour", "write #RRGGBB (e.g. #0E2A47) or the name of a theme colour (e.g. primary)"
+    if "(fr|pt)" in pattern:
+        return (f"{found} is not a track size", "write points as a number (120) or with pt (120pt), or a share of "
+                "the free space as fr (1fr); at most 5 digits before the point")
+    if pattern.startswith("^[a-z][a-z0-9_"):
+        return f"{found} is not a valid name", "names are lower case letters, digits, _ and -, starting with a letter"
+    return f"{found} does not have the expected form (pattern {pattern})", None
+
+
 def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str | None:
     """What to write instead, for type errors."""
     if kind == "date_type" and isinstance(found, str) and _ISO_DATE.match(found):
@@ -285,7 +306,7 @@ def _number(value: Any) -> str:
     """A bound for messages: 1,000,000 or 0.01."""
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}" if abs(value) < 10**21 else "with more than 20 digits"
-    if isinstance(value, float) and value.is_integer():
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
         return f"{int(value):,}"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
