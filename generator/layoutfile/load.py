@@ -11,7 +11,6 @@ from pydantic import BaseModel
 
 from generator.diagnostics import (
     Collector,
-    DiagnosticError,
     Span,
     SpanlessError,
     display_path,
@@ -20,7 +19,7 @@ from generator.layout.grid import area_cells
 from generator.layoutfile.merge import merge
 from generator.layoutfile.spec import LayoutFile, ThemeFile
 from generator.layout.theme import Theme, build_theme
-from generator.load import SpanMap, load_yaml
+from generator.load import UNREADABLE, SpanMap, read_yaml
 from generator.load.boundary import Boundary, Refused, regular_file
 from generator.load.filekinds import check_image
 from generator.load.yamlfile import MAX_BYTES
@@ -154,13 +153,12 @@ def _relative(spans: SpanMap, key: tuple, fallback: Path, name: str) -> Path:
 def _load_chain(path: Path, problems: Collector, boundary: Boundary,
                 seen: tuple[Path, ...] = ()) -> tuple[Any, SpanMap] | None:
     """Load a YAML file and everything it extends, merged; None after reporting problems."""
-    try:
-        value, spans = load_yaml(path)
-    except DiagnosticError as exc:
-        problems.extend(exc.diagnostics)
+    loaded = read_yaml(path, problems)  # problems confined to one value do not stop validation
+    if loaded is None:
         return None
+    value, spans = loaded
     parent_name = value.get("extends") if isinstance(value, dict) else None
-    if not parent_name:
+    if not parent_name or parent_name is UNREADABLE:
         return value, spans
     if not isinstance(parent_name, str):
         problems.error(spans.at(("extends",)), "extends must name a file")

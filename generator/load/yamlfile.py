@@ -67,18 +67,48 @@ _FLOAT_TAG = "tag:yaml.org,2002:float"
 _KIND_WORDS = {"timestamp": "a valid date", "bool": "true or false", "int": "a whole number", "float": "a number"}
 
 
+class _Unreadable:
+    """The value of a node that was reported and could not be read (a refused tag, an octal number...)."""
+
+    def __repr__(self) -> str:
+        return "<unreadable value>"
+
+
+# Stands where a value was reported at loading; validation drops every error about it, so the
+# problems of the rest of the file are still reported (once each) in the same run.
+UNREADABLE: Any = _Unreadable()
+
+
 def load_yaml(path: str | FsPath, *, max_bytes: int = MAX_BYTES) -> tuple[Any, SpanMap]:
     """Read `path` and return (plain value, spans); raise DiagnosticError on any problem."""
+    problems = Collector()
+    loaded = read_yaml(path, problems, max_bytes=max_bytes)
+    problems.raise_if_errors()
+    assert loaded is not None
+    return loaded
+
+
+def read_yaml(path: str | FsPath, problems: Collector, *, max_bytes: int = MAX_BYTES) -> tuple[Any, SpanMap] | None:
+    """Read `path` into (value, spans), recording problems; None when nothing could be read.
+
+    Problems confined to one value (a duplicate key, a refused tag, a number in octal) are
+    recorded and the rest of the document is still returned, with UNREADABLE in place of each
+    refused value, so that validation can report the file's other problems in the same run.
+    """
     name = display_path(path)
-    text = _read_text(FsPath(path), name, max_bytes)
-    node = _compose(text, name)
-    spans = SpanMap(name)
-    if node is None:
-        message = "the file is empty" if not text.strip() else "the file has only comments, no values"
-        raise DiagnosticError([_err(name, 1, 1, message, "a data file is a YAML mapping of keys to values")])
-    builder = _Builder(spans)
-    value = builder.build(node, ())
-    builder.problems.raise_if_errors()
+    try:
+        text = _read_text(FsPath(path), name, max_bytes)
+        node = _compose(text, name)
+        spans = SpanMap(name)
+        if node is None:
+            message = "the file is empty" if not text.strip() else "the file has only comments, no values"
+            raise DiagnosticError([_err(name, 1, 1, message, "a data file is a YAML mapping of keys to values")])
+        builder = _Builder(spans)
+        value = builder.build(node, ())
+    except DiagnosticError as exc:
+        problems.extend(exc.diagnostics)
+        return None
+    problems.extend(builder.problems.items)
     return value, spans
 
 
@@ -189,7 +219,7 @@ class _Builder:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.error(self.span(node), f"the tag {shown} is not allowed",
                                 "only plain YAML values are read; remove the tag")
-            return None
+            return UNREADABLE
         if isinstance(node, yaml.ScalarNode):
             self.chars += len(node.value)
             self.unique_chars += len(node.value) if first_time else 0
@@ -204,7 +234,7 @@ class _Builder:
             self.problems.error(self.span(node),
                                 f"{dotted(path)}: an alias (*name) puts the value anchored here inside itself",
                                 "a value cannot contain itself; write the values out")
-            return None
+            return UNREADABLE
         if len(path) > MAX_DEPTH:
             raise DiagnosticError([error(self.span(node), f"the values are nested more than {MAX_DEPTH} levels deep",
                                          "a data file needs only a few levels of nesting")])
@@ -268,7 +298,7 @@ class _Builder:
             odd = odd_number(node.value, node.tag == _INT_TAG)
             if odd is not None:
                 self.problems.error(self.span(node), f"{dotted(path)}: {odd[0]}", odd[1])
-                return None
+                return UNREADABLE
         constructor = yaml.SafeLoader.yaml_constructors[node.tag]
         try:
             value = constructor(_SCALAR_LOADER, node)
@@ -279,17 +309,17 @@ class _Builder:
             detail = f" ({exc})" if no_such_day else ""
             hint = ("there is no such day; write a real date as YYYY-MM-DD" if no_such_day
                     else "write a date as YYYY-MM-DD" if kind == "timestamp" else "remove the !! tag")
-            self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not {what}{detail}", hint)
-            return None
+            self.problems.error(self.span(node), f"{dotted(path)}: {_shown(node.value)} is not {what}{detail}", hint)
+            return UNREADABLE
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not a finite number",
                                 "write a plain number such as 131 or 1.7")
-            return None
+            return UNREADABLE
         if isinstance(value, str) and _UNPRINTABLE.search(value):
             char = _UNPRINTABLE.search(value).group()
             self.problems.error(self.span(node), f"{dotted(path)}: the text contains the control character "
                                 f"U+{ord(char):04X}", "remove it: it prints as nothing, and the deck (XML) cannot hold it")
-            return None
+            return UNREADABLE
         if isinstance(value, datetime.datetime):
             return value.date()
         return value
@@ -298,3 +328,8 @@ class _Builder:
 # A loader instance is only needed as the `self` argument of SafeLoader's
 # scalar constructors, which read no state from it.
 _SCALAR_LOADER = yaml.SafeLoader("")
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """Written text for a message, quoted, cut short if long."""
+    return repr(text if len(text) <= limit else text[:limit - 3] + "...")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.diagnostics import Collector, DiagnosticError
-from generator.load import SpanMap, load_yaml
+from generator.diagnostics import Collector
+from generator.load import SpanMap, read_yaml
 from generator.load.boundary import Boundary, Refused, regular_file
 from generator.load.yamlfile import MAX_BYTES
 from generator.model.datafile import DataFile
@@ -17,11 +17,10 @@ from generator.model.validate import validate_model
 
 def read_datafile(path: Path, problems: Collector) -> tuple[DataFile | None, SpanMap | None]:
     """Load and validate one data file; problems are collected, not raised."""
-    try:
-        value, spans = load_yaml(path)
-    except DiagnosticError as exc:
-        problems.extend(exc.diagnostics)
+    loaded = read_yaml(path, problems)  # problems confined to one value do not stop validation
+    if loaded is None:
         return None, None
+    value, spans = loaded
     data, diagnostics = validate_model(DataFile, value, spans)
     problems.extend(diagnostics)
     return data, spans

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic, error
 from generator.load.spans import Path, SpanMap, dotted
+from generator.load.yamlfile import UNREADABLE
 
 _TYPE_NAMES = {
     "float_type": "a number",
@@ -61,6 +62,8 @@ class _Located:
 
 def validate_model(model: type[BaseModel], value: Any, spans: SpanMap) -> tuple[Any | None, list[Diagnostic]]:
     """Validate `value` against `model`; return (instance or None, every diagnostic)."""
+    if value is UNREADABLE:  # reported when it was loaded
+        return None, []
     if not isinstance(value, dict):
         first = next(iter(model.model_fields), "name")
         # Only the kind of value is named: a file that is not a mapping is not this kind of file at
@@ -70,7 +73,9 @@ def validate_model(model: type[BaseModel], value: Any, spans: SpanMap) -> tuple[
     try:
         return model.model_validate(value), []
     except ValidationError as exc:
-        return None, list(_diagnostics(model, value, spans, exc.errors(include_url=False)))
+        # Values already reported when the file was read are left out: one problem, one diagnostic.
+        errors = [e for e in exc.errors(include_url=False) if e.get("input") is not UNREADABLE]
+        return None, list(_diagnostics(model, value, spans, errors))
 
 
 def _diagnostics(model: type[BaseModel], value: Any, spans: SpanMap, errors: Iterable[dict]) -> Iterable[Diagnostic]:
