@@ -284,6 +284,9 @@ def _pattern_words(pattern: str, found: str) -> tuple[str, str | None]:
 
 def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str | None:
     """What to write instead, for type errors."""
+    if kind in ("float_type", "int_type") and isinstance(found, str) and re.fullmatch(r"[-+]?0[0-9]+", found):
+        return (f"a number may not start with 0 (YAML reads some such numbers as octal); "
+                f"write {int(found):d} without the leading zero")
     if kind == "date_type" and isinstance(found, str) and _ISO_DATE.match(found):
         return "there is no such day; write a real date as YYYY-MM-DD"
     if kind == "string_type" and isinstance(found, dict):
@@ -311,7 +314,7 @@ def _number(value: Any) -> str:
     """A bound for messages: 1,000,000 or 0.01."""
     if isinstance(value, int) and not isinstance(value, bool):
         return f"{value:,}" if abs(value) < 10**21 else "with more than 20 digits"
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 1e15:
         return f"{int(value):,}"
     return f"{value:g}" if isinstance(value, float) else str(value)
 
