@@ -186,3 +186,30 @@ def test_a_nul_in_a_named_path_is_a_diagnostic(project: Project) -> None:
     line = project.edit(project.pdf_layout, LAYOUT_THEME, 'theme: "themes/default/theme.yaml\\0x"')
     run = run_audited(project, "check")
     refused(project, run, project.pdf_layout, line, "theme: the text contains the control character U+0000")
+
+
+@pytest.mark.parametrize("suffix", [".png", ".jpg"])
+def test_a_real_image_inside_the_project_is_drawn_in_both_outputs(project: Project, suffix: str) -> None:
+    from PIL import Image
+    from pptx import Presentation
+
+    Image.new("RGB", (120, 40), (14, 42, 71)).save(project.root / "layouts" / f"logo{suffix}")
+    project.edit(project.pdf_layout, "{area: logo, type: logo, variant: light}",
+                 f"{{area: logo, type: image, path: logo{suffix}, text: The CEOP logo}}")
+    deck = project.deck_layout.read_text(encoding="utf-8")
+    project.deck_layout.write_text(deck.replace("{area: logo, type: logo, variant: light}",
+                                                f"{{area: logo, type: image, path: logo{suffix}, text: The CEOP logo}}", 1),
+                                   encoding="utf-8")
+    run = run_audited(project, "build")
+    assert run.returncode == 0, run.stderr
+    assert reads_outside(run, project) == []
+    import subprocess
+
+    listing = subprocess.run(["pdfimages", "-list", str(project.out / "ceop-2007-08.pdf")], capture_output=True,
+                             text=True, check=True).stdout.splitlines()[2:]
+    assert len(listing) == 1 and listing[0].split()[3:5] == ["120", "40"], listing
+    assert run.reads.count(str(project.root / "layouts" / f"logo{suffix}")) >= 1
+    pictures = [shape for slide in Presentation(str(project.out / "ceop-2007-08.pptx")).slides for shape in slide.shapes
+                if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+    assert len(pictures) == 1 and pictures[0]._element.nvPicPr.cNvPr.get("descr") == "The CEOP logo"
+    assert pictures[0].image.size == (120, 40)

@@ -63,10 +63,6 @@ class Boundary:
                           f"a layout, or below it; pass --allow-outside {display_path(real)} to read it anyway")
         return real
 
-    def describe(self) -> str:
-        """The project's folders, for documentation and messages."""
-        return ", ".join(str(r) for r in self.roots)
-
 
 def _real(path: Path) -> Path | None:
     """`path` made absolute with every link resolved, or None when that is impossible."""
