@@ -213,3 +213,43 @@ def test_a_real_image_inside_the_project_is_drawn_in_both_outputs(project: Proje
                 if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
     assert len(pictures) == 1 and pictures[0]._element.nvPicPr.cNvPr.get("descr") == "The CEOP logo"
     assert pictures[0].image.size == (120, 40)
+
+
+def test_a_theme_logo_outside_the_project_is_refused(project: Project) -> None:
+    brand = project.root / "layouts" / "themes" / "ceop" / "theme.yaml"
+    line = project.edit(brand, "logo:\n  mark: CEOP\n", f"logo:\n  file: {project.outside / 'secret.png'}\n  mark: CEOP\n") + 1
+    run = run_audited(project, "check")
+    refused(project, run, brand, line, "logo file")
+    assert "is outside the project" in run.stderr
+
+
+SVG = b"""<?xml version="1.0" encoding="UTF-8"?>
+<svg xmlns="http://www.w3.org/2000/svg" width="120" height="40" viewBox="0 0 120 40">
+  <rect width="120" height="40" fill="#0E2A47"/>
+  <text x="8" y="27" font-size="18" fill="#ffffff">SVGMARK</text>
+</svg>
+"""
+
+
+def test_a_plain_svg_inside_the_project_is_drawn_in_both_outputs(project: Project) -> None:
+    """Vector in the PDF (its text is text), a picture in the deck."""
+    import subprocess
+
+    from pptx import Presentation
+
+    (project.root / "layouts" / "logo.svg").write_bytes(SVG)
+    project.edit(project.pdf_layout, "{area: logo, type: logo, variant: light}",
+                 "{area: logo, type: image, path: logo.svg, text: The CEOP logo}")
+    deck = project.deck_layout.read_text(encoding="utf-8")
+    project.deck_layout.write_text(deck.replace("{area: logo, type: logo, variant: light}",
+                                                "{area: logo, type: image, path: logo.svg, text: The CEOP logo}", 1),
+                                   encoding="utf-8")
+    run = run_audited(project, "build")
+    assert run.returncode == 0, run.stderr
+    assert reads_outside(run, project) == []
+    text = subprocess.run(["pdftotext", str(project.out / "ceop-2007-08.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "SVGMARK" in text
+    pictures = [shape for slide in Presentation(str(project.out / "ceop-2007-08.pptx")).slides for shape in slide.shapes
+                if shape.shape_type == 13]
+    assert len(pictures) == 1 and pictures[0].image.content_type == "image/png"

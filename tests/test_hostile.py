@@ -23,6 +23,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from hostile.mutate import Case, all_cases, sample
 from hostile.project import Project, findings, make_project, run_batch
 
@@ -32,7 +33,7 @@ PER_FAMILY = {"number": 60, "path": 30, "word": 40, "key": 35, "duplicate": 30, 
 BUILD_CASES = {"number": 8, "path": 4, "word": 3, "key": 3, "duplicate": 2}
 DATA = "data/ceop-2007-08.yaml"
 PDF = "layouts/report-a4.yaml"
-THEME = "layouts/themes/ceop/theme.yaml"
+THEME = "layouts/themes/default/theme.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +66,7 @@ def as_batch(cases: list[Case], argv: list[str], watch: Path | None = None) -> l
 def test_the_mutations_cover_every_shipped_file_and_kind(cases: list[Case]) -> None:
     """The generator is not vacuous: thousands of cases, over every file and family, over a third of them must-fail."""
     assert len(cases) > 5000
-    assert {c.file for c in cases} == {DATA, PDF, "layouts/deck-16x9.yaml", THEME, "layouts/themes/ceop-deck/theme.yaml"}
+    assert {c.file for c in cases} == {DATA, PDF, "layouts/deck-16x9.yaml", THEME, "layouts/themes/ceop/theme.yaml"}
     assert set(PER_FAMILY) == {c.family for c in cases}
     assert sum(c.must_fail for c in cases) > len(cases) / 3
 
@@ -142,13 +143,15 @@ TARGETED = [
           "rows: [0pt, 0fr, 0pt, 0pt, 0pt, 0pt, 0pt]", "area 'logo' is 237 × 0 pt", line_offset=3),
     _case("short grid row", PDF, '      - "tiles   tiles"\n      - "quote   chart"',
           '      - "tiles"\n      - "quote   chart"', "row 4 of the areas has 1 cells, the first row has 2"),
-    _case("negative block size", PDF, "style: h1, size: [18, 21]", "style: h1, size: [-18, 21]", "must be greater than 0"),
+    _case("negative block size", PDF, '"{report.period} in numbers", style: h1, size: [18, 24]',
+          '"{report.period} in numbers", style: h1, size: [-18, 24]', "must be greater than 0"),
     _case("zero chart text", THEME, "  chart_font: 8.5", "  chart_font: 0", "spacing.chart_font: the chart text size"),
-    _case("theme without styles", THEME, "styles:\n", "styles: {}\nold_styles:\n", "styles: needs at least 1 entry"),
+    _case("theme without styles", THEME, "\nstyles:\n", "\nstyles: {}\nold_styles:\n", "styles: needs at least 1 entry",
+          line_offset=1),
     _case("control character", DATA, "  title: Annual Review 2007/08\n", '  title: "Annual\\aReview"\n',
           "the text contains the control character U+0007"),
-    _case("extends outside", PDF, "theme: themes/ceop/theme.yaml", "extends: /etc/passwd\ntheme: themes/ceop/theme.yaml",
-          "'/etc/passwd' is outside the project"),
+    _case("extends outside", PDF, "output: pdf\n", "output: pdf\nextends: /etc/passwd\n",
+          "'/etc/passwd' is outside the project", line_offset=1),
 ]
 
 
@@ -158,10 +161,10 @@ def _three_mistakes() -> Case:
     text = text.replace("output: pdf\n", "output: pdf\noutput: pdf\n", 1)
     text = text.replace("    columns: 6\n", "    colums: 6\n", 1)
     text = text.replace("    gap: 14\n", "    gap: wide\n", 1)
-    return Case("three mistakes", PDF, text, 3, True, "targeted")
+    return Case("three mistakes", PDF, text, shipped(PDF).split("\n").index("output: pdf") + 2, True, "targeted")
 
 
-BOUNDED = [Case("many figures", DATA, _many_figures(), 26, True, "bounded"),
+BOUNDED = [Case("many figures", DATA, _many_figures(), shipped(DATA).split("\n").index("figures:") + 1, True, "bounded"),
            Case("many categories", DATA, _many_categories(), 0, True, "bounded"),
            Case("aliased text", DATA, _aliased_text(), 0, True, "bounded")]
 
@@ -183,7 +186,8 @@ def test_targeted_case(targeted: dict[str, dict], case: Case, words: str) -> Non
 
 def test_work_is_bounded_and_refused_with_the_limit(targeted: dict[str, dict]) -> None:
     """10,000 figures, 10,000 categories, alias-amplified text: refused, naming the limit."""
-    assert "figures: takes at most 200 entries, found 10,012" in targeted["many figures"]["stderr"]
+    shipped_figures = len(yaml.safe_load(shipped(DATA))["figures"])
+    assert f"figures: takes at most 200 entries, found {10_000 + shipped_figures:,}" in targeted["many figures"]["stderr"]
     assert "categories: takes at most 100 items, found 10,005" in targeted["many categories"]["stderr"]
     assert "more than 300,000 characters of text" in targeted["aliased text"]["stderr"]
 
