@@ -75,6 +75,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--deck-layout", type=Path, default=None, help="deck layout file (default: layouts/deck-16x9.yaml)")
     parser.add_argument("--theme", default=None, metavar="NAME",
                         help="brand theme (a folder under layouts/themes/), overriding the data file's `theme:`")
+    parser.add_argument("--allow-outside", action="append", type=Path, default=[], metavar="PATH",
+                        help="let the data file, layouts and themes name this file or folder outside the project "
+                             "(the folders of the data file and the layouts); repeatable")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
@@ -111,6 +114,13 @@ def _run(args: argparse.Namespace) -> int:
     if command == "explain":
         return _explain(args)
     from generator import pipeline  # imported late so --help stays fast
+    from generator.render.dates import BadEpoch, build_time
+
+    try:
+        build_time()  # a malformed SOURCE_DATE_EPOCH is a usage error, found before any work
+    except BadEpoch as exc:
+        print(f"make-report: error: {exc}\n  hint: unset it, or set it to the output of `date +%s`", file=sys.stderr)
+        return 2
 
     if getattr(args, "theme", None):
         _check_theme(args, pipeline)
@@ -119,7 +129,7 @@ def _run(args: argparse.Namespace) -> int:
     options = pipeline.Options(
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
         strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT), theme=getattr(args, "theme", None),
-        cache=_cache_dir(args), render=command == "build")
+        cache=_cache_dir(args), render=command == "build", allow_outside=tuple(getattr(args, "allow_outside", ())))
     result = pipeline.run(data, options)
     _print_diagnostics(result.diagnostics, strict=options.strict,
                        tail="; nothing was written" if options.render else "")
@@ -149,7 +159,7 @@ def _explain(args: argparse.Namespace) -> int:
         _check_theme(args, pipeline)
     problems = Collector()
     options = pipeline.Options(pdf_layout=args.pdf_layout, deck_layout=args.deck_layout, theme=args.theme,
-                               render=False)
+                               render=False, allow_outside=tuple(args.allow_outside))
     lines = explain.run(args.data or pipeline.shipped(DEFAULT_DATA), options, problems)
     errors = [d for d in problems.items if d.severity is Severity.ERROR]
     _print_diagnostics(sorted_diagnostics(errors), strict=False)
@@ -245,6 +255,11 @@ def _schema(out: Path | None) -> int:
     else:
         from generator.render.atomic import write_atomic
 
-        write_atomic(out, text.encode("utf-8"))
+        try:
+            write_atomic(out, text.encode("utf-8"))
+        except OSError as exc:
+            print(f"make-report: error: cannot write {out}: {exc.strerror or exc}\n"
+                  "  hint: name a file in a folder you can write", file=sys.stderr)
+            return 1
         print(f"wrote {out}")
     return 0

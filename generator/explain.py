@@ -175,7 +175,7 @@ def run(data: FilePath, options, problems: Collector) -> list[str] | None:
     from generator.layout.engine import lay_out
     from generator.model.load_report import load_with_spans
 
-    report, spans = load_with_spans(data, problems)
+    report, spans = load_with_spans(data, problems, pipeline.boundary_for(data, options))
     layouts = pipeline.layouts_for(options, report, data, problems)
     if report is None or spans is None or None in layouts:
         return None

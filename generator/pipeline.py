@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.load.boundary import Boundary
 from generator.diagnostics import (
     Collector,
     Diagnostic,
@@ -12,6 +13,7 @@ from generator.diagnostics import (
     Severity,
     Span,
     display_path,
+    error,
     sorted_diagnostics,
 )
 
@@ -39,6 +41,7 @@ class Options:
     cache: Path | None = None
     render: bool = True
     theme: str | None = None  # --theme: overrides the data file's `theme:`
+    allow_outside: tuple[Path, ...] = ()
 
 
 @dataclass
@@ -54,10 +57,16 @@ class Result:
 def run(data_files: list[Path], options: Options) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered."""
     result = Result()
-    for path in data_files:
+    clashes = _output_clashes(data_files) if options.render else {}
+    if options.render:
+        _recover(options, result)
+    for index, path in enumerate(data_files):
         problems = Collector()
         try:
-            _one(path, options, problems, result)
+            if index in clashes:
+                problems.add(clashes[index])
+            else:
+                _one(path, options, problems, result)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
         result.diagnostics.extend(sorted_diagnostics(problems.items))
@@ -66,6 +75,42 @@ def run(data_files: list[Path], options: Options) -> Result:
         elif not options.render:
             result.messages.append(f"{display_path(path)}: ok")
     return result
+
+
+def _output_clashes(data_files: list[Path]) -> dict[int, Diagnostic]:
+    """An error for each data file whose outputs another file of the same run would also write.
+
+    Outputs are named after the data file (data/x.yaml -> OUT/x.pdf), so two files with the same
+    name in different folders, or one file named twice, would overwrite each other's outputs.
+    Names that differ only in case clash too: they are one file on macOS and Windows.
+    """
+    by_stem: dict[str, list[int]] = {}
+    for index, path in enumerate(data_files):
+        by_stem.setdefault(path.stem.casefold(), []).append(index)
+    clashes = {}
+    for indices in by_stem.values():
+        for index in indices if len(indices) > 1 else ():
+            path = data_files[index]
+            others = [display_path(data_files[i]) for i in indices if i != index]
+            clashes[index] = error(Span(display_path(path)), f"this file's outputs ({path.stem}.pdf and "
+                                  f"{path.stem}.pptx) would also be written by {', '.join(others)} in this run",
+                                  "build them in separate runs with different --out folders, or rename one")
+    return clashes
+
+
+def _recover(options: Options, result: Result) -> None:
+    """Finish or clear what a build killed earlier left in the output and cache folders (see render/atomic.py)."""
+    from generator.charts.cache import ChartCache
+    from generator.render.atomic import recover
+
+    try:
+        recover(options.out)
+        ChartCache(options.cache).clean()
+    except OSError as exc:
+        result.diagnostics.append(error(Span(display_path(options.out)), "cannot finish the replacement of outputs "
+                                        f"that an interrupted build left: {exc.strerror or exc}",
+                                        "check that the output folder can be written"))
+        result.failed = True
 
 
 def _fails(items: list[Diagnostic], strict: bool) -> bool:
@@ -77,8 +122,9 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     """Run every stage for one data file; write only when every stage succeeded."""
     from generator.model.load_report import load_report
 
-    report = load_report(path, problems)
-    layouts = _load_layouts(options, problems, _theme_choice(options, report, path))
+    boundary = boundary_for(path, options)
+    report = load_report(path, problems, boundary)
+    layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path))
     if report is None:
         return
     from generator.layout.engine import lay_out
@@ -87,13 +133,13 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     documents = [lay_out(report, layout, problems) for layout in layouts if layout is not None]
     if None in layouts or _fails(problems.items, options.strict) or not options.render:
         return
-    from generator.render.write import render_documents
+    from generator.render.write import CannotWrite, render_documents
 
     stem = path.stem
     try:
         written = render_documents(documents, options.out, stem, options.cache)
-    except OSError as exc:  # a full disk or a read-only folder: the person's setup, not a bug
-        problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc.strerror or exc}",
+    except CannotWrite as exc:  # a full disk or a read-only folder: the person's setup, not a bug
+        problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc}",
                        "check that the output folder can be created and written; the previous outputs are untouched")
         return
     result.written.extend(written)
@@ -102,7 +148,7 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
 
 def layouts_for(options: Options, report, path: Path, problems: Collector) -> list:
     """Both layouts, branded as the report asks (for commands that lay out without building, e.g. explain)."""
-    return _load_layouts(options, problems, _theme_choice(options, report, path))
+    return _load_layouts(options, problems, boundary_for(path, options), _theme_choice(options, report, path))
 
 
 def _theme_choice(options: Options, report, path: Path):
@@ -116,14 +162,25 @@ def _theme_choice(options: Options, report, path: Path):
     return None
 
 
-def _load_layouts(options: Options, problems: Collector, theme=None) -> list:
+def _layout_paths(options: Options) -> tuple[tuple[Path, str], ...]:
+    """The PDF and deck layout files in use, each with the output it is for."""
+    return ((options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), "pdf"),
+            (options.deck_layout or shipped(DEFAULT_DECK_LAYOUT), "deck"))
+
+
+def boundary_for(path: Path, options: Options) -> Boundary:
+    """The project of one build: the data file's folder, the layouts' folders, the shipped layouts, and
+    whatever --allow-outside names (see generator/load/boundary.py)."""
+    return Boundary.around(path, *(layout for layout, _ in _layout_paths(options)), allowed=options.allow_outside)
+
+
+def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None) -> list:
     """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
     from generator.layoutfile.load import load_layout
 
     layouts = []
-    for path, output in ((options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), "pdf"),
-                         (options.deck_layout or shipped(DEFAULT_DECK_LAYOUT), "deck")):
+    for path, output in _layout_paths(options):
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
-        layouts.append(load_layout(path, output, own, theme))
+        layouts.append(load_layout(path, output, own, theme, boundary))
         problems.extend(own.items)
     return layouts

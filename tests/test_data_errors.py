@@ -82,10 +82,11 @@ def test_missing_and_folder_paths_are_diagnostics(tmp_path: Path) -> None:
     """A data file that does not exist, or is a folder, is reported, not raised."""
     report, text = diagnostics_text(tmp_path / "nowhere.yaml")
     assert report is None
-    assert text == f"{tmp_path / 'nowhere.yaml'}:1:1: error: cannot read the file: No such file or directory\n"
+    assert text == f"{tmp_path / 'nowhere.yaml'}:1:1: error: cannot read the file: it does not exist\n"
     report, text = diagnostics_text(tmp_path)
     assert report is None
-    assert text == f"{tmp_path}:1:1: error: cannot read the file: Is a directory\n"
+    assert text == (f"{tmp_path}:1:1: error: cannot read the file: it is a folder, not a file\n"
+                    "  hint: name a file inside it\n")
 
 
 def _with_previous(tmp_path: Path, previous: str) -> Path:
@@ -96,19 +97,21 @@ def _with_previous(tmp_path: Path, previous: str) -> Path:
     return path
 
 
-@pytest.mark.parametrize(("previous", "problem"), [
-    ('"last\\0year.yaml"', "'last\\x00year.yaml' does not exist"),
-    ("x" * 5000, f"'{'x' * 57}...' cannot be opened (File name too long)"),
-    ("fifo.yaml", "'fifo.yaml' is not a regular file"),
-    ("this-year.yaml", "'this-year.yaml' is this file itself"),
-    ("./this-year.yaml", "'./this-year.yaml' is this file itself"),
+DEFAULT_HINT = "name last year's data file, relative to this one"
+
+
+@pytest.mark.parametrize(("previous", "problem", "hint"), [
+    ("x" * 300 + "/../last-year.yaml", f"'{'x' * 57}...' does not exist", DEFAULT_HINT),
+    ("x" * 5000, f"'{'x' * 57}...' cannot be opened (File name too long)", DEFAULT_HINT),
+    ("fifo.yaml", "'fifo.yaml' is a named pipe (FIFO), not a regular file", "name an ordinary file"),
+    ("this-year.yaml", "'this-year.yaml' is this file itself", DEFAULT_HINT),
+    ("./this-year.yaml", "'./this-year.yaml' is this file itself", DEFAULT_HINT),
 ])
-def test_unusable_previous_file_is_a_diagnostic(tmp_path: Path, previous: str, problem: str) -> None:
+def test_unusable_previous_file_is_a_diagnostic(tmp_path: Path, previous: str, problem: str, hint: str) -> None:
     """`previous:` naming something that cannot be read gives one error at its line, never an exception."""
     os.mkfifo(tmp_path / "fifo.yaml")  # opening a FIFO would block: it must not be opened
     path = _with_previous(tmp_path, previous)
     line = path.read_text(encoding="utf-8").splitlines().index(f"previous: {previous}") + 1
     report, text = diagnostics_text(path)
     assert report is None
-    assert text == (f"{path}:{line}:11: error: previous year's file {problem}\n"
-                    "  hint: name last year's data file, relative to this one\n")
+    assert text == f"{path}:{line}:11: error: previous year's file {problem}\n  hint: {hint}\n"

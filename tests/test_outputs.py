@@ -406,14 +406,35 @@ def test_no_output_is_replaced_unless_all_were_written(tmp_path: Path, monkeypat
     pdf, pptx = tmp_path / "r.pdf", tmp_path / "r.pptx"
     pdf.write_bytes(b"old pdf")
     pptx.write_bytes(b"old deck")
-    real = atomic._stage
+    real = atomic._write_new
 
-    def stage(target: Path, data: bytes) -> str:
-        if target.suffix == ".pptx":
+    def write_new(path: Path, data: bytes) -> None:
+        if data == b"new deck":
             raise OSError("disk full")
-        return real(target, data)
+        real(path, data)
 
-    monkeypatch.setattr(atomic, "_stage", stage)
+    monkeypatch.setattr(atomic, "_write_new", write_new)
+    with pytest.raises(OSError):
+        atomic.write_all_atomic([(pdf, b"new pdf"), (pptx, b"new deck")])
+    assert (pdf.read_bytes(), pptx.read_bytes()) == (b"old pdf", b"old deck")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.pdf", "r.pptx"]
+
+
+def test_a_failed_second_rename_puts_the_first_file_back(tmp_path: Path, monkeypatch) -> None:
+    """The swap renames one file after the other: when the second rename fails, the first is rolled back."""
+    from generator.render import atomic
+
+    pdf, pptx = tmp_path / "r.pdf", tmp_path / "r.pptx"
+    pdf.write_bytes(b"old pdf")
+    pptx.write_bytes(b"old deck")
+    real = atomic.os.replace
+
+    def replace(src, dst) -> None:
+        if Path(dst) == pptx and Path(src).name.startswith("new-"):
+            raise OSError("I/O error")
+        real(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
     with pytest.raises(OSError):
         atomic.write_all_atomic([(pdf, b"new pdf"), (pptx, b"new deck")])
     assert (pdf.read_bytes(), pptx.read_bytes()) == (b"old pdf", b"old deck")

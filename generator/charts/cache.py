@@ -11,6 +11,7 @@ from pathlib import Path
 
 from generator.charts.displaylist import FORMAT_VERSION, DisplayList
 from generator.charts.spec import ChartSpec
+from generator.fslock import locked
 
 # Bump to invalidate every cached chart when the drawing code changes its output.
 CACHE_VERSION = 2
@@ -30,9 +31,13 @@ class ChartCache:
     and the font files' sizes.
     """
 
-    def __init__(self, directory: Path | str | None) -> None:
+    def __init__(self, directory: Path | str | None, deferred: bool = False) -> None:
         self.directory = Path(directory) if directory is not None else None
         self._code = _code_digest() if self.directory is not None else ""
+        # Deferred: new recordings are kept in memory until commit(), so a build that fails
+        # (or is killed) leaves the cache as it was.
+        self.deferred = deferred
+        self._pending: dict[Path, DisplayList] = {}
 
     def display_list(self, spec: ChartSpec, width: float, height: float) -> DisplayList:
         """The cached display list for this spec and box, recording it on a miss."""
@@ -62,8 +67,11 @@ class ChartCache:
         """The stored display list, or None when absent, disabled or unreadable."""
         if self.directory is None:
             return None
+        path = self._path(spec, width, height)
+        if path in self._pending:
+            return self._pending[path]
         try:
-            data = json.loads(self._path(spec, width, height).read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None  # missing or half-written by an older crash: just redraw
         return data if isinstance(data, list) else None
@@ -76,8 +84,46 @@ class ChartCache:
         """
         if self.directory is None:
             return
+        if self.deferred:
+            self._pending[self._path(spec, width, height)] = ops
+            return
         self.directory.mkdir(parents=True, exist_ok=True)
-        target = self._path(spec, width, height)
+        with locked(self.directory):  # so that a concurrent clean() never removes our temporary file
+            self._write(self._path(spec, width, height), ops)
+
+    def commit(self) -> None:
+        """Write the recordings kept back since the last commit (best effort: the cache is only a speed-up).
+
+        Under a lock on the cache folder, temporary files left by a killed build are removed first.
+        """
+        if self.directory is None or not self._pending:
+            return
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with locked(self.directory):
+                self._clean_locked()
+                for target, ops in self._pending.items():
+                    self._write(target, ops)
+        except OSError:
+            pass  # an unwritable cache costs only the next build's time
+        self._pending.clear()
+
+    def clean(self) -> None:
+        """Remove temporary files a killed build left in the cache folder."""
+        if self.directory is not None and self.directory.is_dir():
+            with locked(self.directory):
+                self._clean_locked()
+
+    def _clean_locked(self) -> None:
+        """Remove stray temporary files; the caller holds the folder's lock, so no live build owns one."""
+        assert self.directory is not None
+        for stray in self.directory.glob(".tmp-*.json"):
+            stray.unlink(missing_ok=True)
+
+    def _write(self, target: Path, ops: DisplayList) -> None:
+        """One entry, written to a temporary file and renamed into place."""
+        assert self.directory is not None
+        self.directory.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -40,7 +40,9 @@ def value_scale(spec: ChartSpec) -> Scale:
     floor = _snap(low, step, math.floor)
     if low < 0 and spec.data_labels and low - floor < step * NEGATIVE_LABEL_ROOM:
         floor -= step  # a label below the lowest bar needs room above the category names
-    return Scale(round(floor, 10), _snap(high, step, math.ceil), step)
+    ceiling = _snap(high, step, math.ceil)
+    # Values far below the smallest step the format shows snap to one line: keep one step of axis.
+    return Scale(round(floor, 10), ceiling if ceiling > floor else round(floor + step, 10), step)
 
 
 def tick_format(spec: ChartSpec, scale: Scale) -> str:

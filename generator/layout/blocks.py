@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from pathlib import Path
 from typing import Callable
 
 from generator.layout import fonts
@@ -276,13 +275,9 @@ def _logo(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
 
 
 def _image(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
-    """An image file, path relative to the layout file."""
-    file = (Path(ctx.span(path).path).parent / (block.path or "")).resolve()
-    if not block.path or not file.is_file():
-        ctx.problems.error(ctx.span(path + ("path",)), f"image file {block.path!r} does not exist",
-                           "the path is relative to the layout file")
-        return []
-    return [ImageItem(box, str(file), ctx.fill(block.text or "", path))]
+    """An image file, path relative to the layout file (checked, and any problem reported, at loading)."""
+    file = ctx.layout.images.get(path)
+    return [ImageItem(box, str(file), ctx.fill(block.text or "", path))] if file is not None else []
 
 
 def _rule(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:

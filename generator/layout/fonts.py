@@ -33,8 +33,9 @@ def register(path: Path, deck_family: str, bold: bool, italic: bool) -> Font:
     """Register a TrueType file with reportlab (once) and describe it."""
     try:
         name = registered(str(path))
-    except (TTFError, OSError) as exc:
-        raise SpanlessError(f"cannot read font file {path}: {exc}", "use a TrueType (.ttf) font file") from None
+    except Exception as exc:  # noqa: BLE001 - a damaged font makes the parser raise anything (struct.error...)
+        reason = exc if isinstance(exc, (TTFError, OSError)) else "the file is damaged or truncated"
+        raise SpanlessError(f"cannot read font file {path.name}: {reason}", "use a TrueType (.ttf) font file") from None
     return Font(str(path), name, deck_family, bold, italic)
 
 

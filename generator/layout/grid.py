@@ -93,6 +93,10 @@ def resolve_grid(grid: Grid, content: Box, empty: frozenset[str] = frozenset()) 
         x0, y0 = cols[c0][0], rows[r0][0]
         x1, y1 = cols[c1][0] + cols[c1][1], rows[r1][0] + rows[r1][1]
         boxes[name] = Box(content.x + x0, content.y + y0, x1 - x0, y1 - y0)
+        # Nothing fits in an area of no size, and text fitting would divide by it (an empty area may collapse).
+        if name not in empty and (x1 - x0 <= 0 or y1 - y0 <= 0):
+            raise GridError(f"area {name!r} is {x1 - x0:.0f} × {y1 - y0:.0f} pt: it has no room for anything",
+                            "give its rows and columns some size (in pt, or a share in fr)", row=r0)
     return boxes
 
 

@@ -10,6 +10,8 @@ from typing import Mapping
 from generator.diagnostics import Collector, SpanlessError
 from generator.layout import fonts
 from generator.layoutfile.spec import TextStyle, ThemeFile
+from generator.load.boundary import Boundary, Refused
+from generator.load.filekinds import font_file, image_file
 from generator.load.spans import SpanMap
 
 
@@ -85,13 +87,19 @@ class Theme:
 REQUIRED_COLOURS = ("primary", "accent", "ink", "paper", "tint", "rule")
 
 
-def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector) -> Theme | None:
-    """Resolve a validated theme file; missing fonts and unknown colours are diagnostics."""
+def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector,
+                boundary: Boundary | None = None) -> Theme | None:
+    """Resolve a validated theme file; missing fonts and unknown colours are diagnostics.
+
+    Font files are read only inside `boundary` (by default, the project around the theme).
+    """
     colours = dict(spec.colours)
     for name, value in spec.colours.items():
         if not value.startswith("#"):
-            problems.error(spans.at(("colours", name)), f"colour {name!r} must be #RRGGBB")
-    families = _families(spec, base, spans, problems)
+            problems.error(spans.at(("colours", name)), f"colour {name!r} must be #RRGGBB",
+                           "a theme's own colours are written #RRGGBB, e.g. #0E2A47")
+    boundary = boundary or Boundary.around(Path(spans.file))
+    families = _families(spec, spans, problems, boundary)
     palette = tuple(_colour(c, colours, spans, ("chart_palette", i), problems) for i, c in enumerate(spec.chart_palette))
     styles = {}
     for name, style in spec.styles.items():
@@ -117,23 +125,18 @@ def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector
                  _colour(logo.colour, colours, spans, ("logo",), problems) if logo else colours.get("primary", "#000000"),
                  _colour(logo.text_colour, colours, spans, ("logo",), problems) if logo else colours.get("ink", "#000000"),
                  MappingProxyType(dict(spec.spacing)),
-                 _logo_file(logo.file if logo else None, spans, ("logo", "file"), problems),
-                 _logo_file(logo.file_light if logo else None, spans, ("logo", "file_light"), problems))
+                 _logo_file(logo.file if logo else None, spans, ("logo", "file"), problems, boundary),
+                 _logo_file(logo.file_light if logo else None, spans, ("logo", "file_light"), problems, boundary))
 
 
-def _logo_file(name: str | None, spans: SpanMap, path: tuple, problems: Collector) -> str | None:
-    """A logo image beside the theme file that named it: an SVG, PNG or JPEG that exists."""
+def _logo_file(name: str | None, spans: SpanMap, path: tuple, problems: Collector, boundary: Boundary) -> str | None:
+    """A logo image beside the theme file that named it: an SVG, PNG or JPEG inside the project."""
     if not name:
         return None
-    file = (Path(spans.at(path).path).parent / name).resolve()
-    if not file.is_file():
-        problems.error(spans.at(path), f"logo file {name!r} does not exist", "the path is relative to the theme file")
-        return None
-    from generator.images import kind_of
-
-    if kind_of(file) is None:
-        problems.error(spans.at(path), f"logo file {name!r} is not an SVG, PNG or JPEG image",
-                       "export the logo as SVG (kept vector in the PDF) or PNG")
+    try:
+        file = image_file(boundary, Path(spans.at(path).path).parent / name)
+    except Refused as exc:
+        problems.error(spans.at(path), f"logo file {name!r} {exc.message}", exc.hint or "the path is relative to the theme file")
         return None
     return str(file)
 
@@ -148,7 +151,7 @@ def _colour(value: str, colours: dict[str, str], spans: SpanMap, path: tuple, pr
     return colours[value].upper()
 
 
-def _families(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector) -> dict[str, Family]:
+def _families(spec: ThemeFile, spans: SpanMap, problems: Collector, boundary: Boundary) -> dict[str, Family]:
     """Register every family's font files."""
     result = {}
     for name, fam in spec.fonts.items():
@@ -157,10 +160,11 @@ def _families(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector) 
             rel = getattr(fam, face) or fam.regular
             # A font path is relative to the theme file that set it (a parent theme, when extended).
             origin = Path(spans.at(("fonts", name, face if getattr(fam, face) else "regular")).path).parent
-            path = (origin / rel).resolve()
-            if not path.is_file():
+            try:
+                path = font_file(boundary, origin / rel)
+            except Refused as exc:
                 problems.error(spans.at(("fonts", name, face if getattr(fam, face) else "regular")),
-                               f"font file {rel!r} does not exist", "paths are relative to the theme file")
+                               f"font file {rel!r} {exc.message}", exc.hint or "paths are relative to the theme file")
                 break
             try:
                 faces[face] = fonts.register(path, fam.deck_name, "bold" in face, "italic" in face)

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from types import MappingProxyType
+from typing import Any, Mapping, TypeVar
 
 from pydantic import BaseModel
 
 from generator.diagnostics import (
     Collector,
-    DiagnosticError,
     Span,
     SpanlessError,
     display_path,
@@ -19,7 +19,10 @@ from generator.layout.grid import area_cells
 from generator.layoutfile.merge import merge
 from generator.layoutfile.spec import LayoutFile, ThemeFile
 from generator.layout.theme import Theme, build_theme
-from generator.load import SpanMap, load_yaml
+from generator.load import UNREADABLE, SpanMap, read_yaml
+from generator.load.boundary import Boundary, Refused, regular_file
+from generator.load.filekinds import check_image
+from generator.load.yamlfile import MAX_BYTES
 from generator.model.resolve import report_unknown
 from generator.model.validate import validate_model
 
@@ -47,14 +50,19 @@ class Layout:
     theme: Theme
     spans: SpanMap
     path: Path
+    # The checked file of each image block, by the block's path in the layout ("pages", i, "blocks", j).
+    images: Mapping[tuple, Path] = field(default_factory=lambda: MappingProxyType({}))
 
 
-def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoice | None = None) -> Layout | None:
+def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoice | None = None,
+                boundary: Boundary | None = None) -> Layout | None:
     """Load a layout for `output` ("pdf" or "deck"), branded by `choice` or the layout's own theme.
 
-    None (with diagnostics) on any problem.
+    None (with diagnostics) on any problem. Files it names (`extends:`, `theme:`, fonts, images)
+    are read only inside `boundary` (by default, the project around this layout).
     """
-    loaded = _load_valid(path, LayoutFile, problems)
+    boundary = boundary or Boundary.around(path)
+    loaded = _load_valid(path, LayoutFile, problems, boundary)
     if loaded is None:
         return None
     spec, spans = loaded
@@ -62,25 +70,73 @@ def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoic
         problems.error(spans.at(("output",)), f"this layout is for the {spec.output}, not the {output}",
                        f"pass a {output} layout")
     _check_grids(spec, spans, problems)
+    images = _check_images(spec, spans, boundary, problems)
     if choice is not None:
         theme_path = _named_theme(choice, path, problems)
-        theme = _load_theme(theme_path, spans, ("theme",), problems, output) if theme_path else None
+        theme = _load_theme(theme_path, spans, ("theme",), problems, output, boundary) if theme_path else None
     elif not spec.theme:
         problems.error(spans.at(()), "the layout names no theme", "add `theme: themes/NAME/theme.yaml`")
         return None
     else:
-        theme = _load_theme(_relative(spans, ("theme",), path, spec.theme), spans, ("theme",), problems, output)
+        theme = _load_theme(_relative(spans, ("theme",), path, spec.theme), spans, ("theme",), problems, output,
+                            boundary)
     if theme is None:
         return None
     _check_colours(spec, theme, spans, problems)
     # Returned even after grid problems, so that laying it out reports the rest at once; a
     # layout with errors is never rendered.
-    return Layout(spec, theme, spans, path)
+    return Layout(spec, theme, spans, path, MappingProxyType(images))
 
 
-def _load_valid(path: Path, model: type[M], problems: Collector) -> tuple[M, SpanMap] | None:
+def _check_images(spec: LayoutFile, spans: SpanMap, boundary: Boundary, problems: Collector) -> dict[tuple, Path]:
+    """The file of every image block, checked to be an image inside the project; problems at its line.
+
+    Keyed by the path the layout stage builds the block under: a page's, or a variant's (a
+    variant without blocks of its own uses the page's).
+    """
+    images: dict[tuple, Path] = {}
+    checked: dict[tuple, Path | None] = {}
+    for i, page in enumerate(spec.pages):
+        bodies = [(("pages", i), ("pages", i), page.blocks)]
+        for k, variant in enumerate(getattr(page, "variants", None) or []):
+            own = variant.blocks is not None
+            bodies.append((("pages", i, "variants", k), ("pages", i, "variants", k) if own else ("pages", i),
+                           variant.blocks if own else page.blocks))
+        for built_as, written_at, blocks in bodies:
+            for j, block in enumerate(blocks):
+                if block.type != "image":
+                    continue
+                at = written_at + ("blocks", j)
+                if at not in checked:
+                    checked[at] = _check_image(block.path, at, spans, boundary, problems)
+                if checked[at] is not None:
+                    images[built_as + ("blocks", j)] = checked[at]
+    return images
+
+
+def _check_image(name: str | None, at: tuple, spans: SpanMap, boundary: Boundary, problems: Collector) -> Path | None:
+    """One image block's file, resolved and checked; None after reporting why not."""
+    if not name:
+        problems.error(spans.at(at), "this image block names no file", "add `path:` naming a PNG, JPEG or SVG file")
+        return None
+    try:
+        real = boundary.admit(_relative(spans, at + ("path",), Path(spans.file), name))
+        check_image(real)
+    except Refused as exc:
+        problems.error(spans.at(at + ("path",)), f"image file {_short(name)!r} {exc.message}",
+                       exc.hint or "the path is relative to the layout file")
+        return None
+    return real
+
+
+def _short(name: str, limit: int = 60) -> str:
+    """A file name for messages, cut short if it is absurdly long."""
+    return name if len(name) <= limit else name[:limit - 3] + "..."
+
+
+def _load_valid(path: Path, model: type[M], problems: Collector, boundary: Boundary) -> tuple[M, SpanMap] | None:
     """Load a file (merged with what it extends) and validate it; None after reporting problems."""
-    raw = _load_chain(path, problems)
+    raw = _load_chain(path, problems, boundary)
     if raw is None:
         return None
     value, spans = raw
@@ -94,28 +150,31 @@ def _relative(spans: SpanMap, key: tuple, fallback: Path, name: str) -> Path:
     return Path(spans.at(key).path).parent / name if spans.values.get(key) else fallback.parent / name
 
 
-def _load_chain(path: Path, problems: Collector, seen: tuple[Path, ...] = ()) -> tuple[Any, SpanMap] | None:
+def _load_chain(path: Path, problems: Collector, boundary: Boundary,
+                seen: tuple[Path, ...] = ()) -> tuple[Any, SpanMap] | None:
     """Load a YAML file and everything it extends, merged; None after reporting problems."""
-    try:
-        value, spans = load_yaml(path)
-    except DiagnosticError as exc:
-        problems.extend(exc.diagnostics)
+    loaded = read_yaml(path, problems)  # problems confined to one value do not stop validation
+    if loaded is None:
         return None
+    value, spans = loaded
     parent_name = value.get("extends") if isinstance(value, dict) else None
-    if not parent_name:
+    if not parent_name or parent_name is UNREADABLE:
         return value, spans
     if not isinstance(parent_name, str):
         problems.error(spans.at(("extends",)), "extends must name a file")
         return None
-    parent_path = (path.parent / parent_name).resolve()
+    try:
+        parent_path = boundary.admit(path.parent / parent_name)
+        regular_file(parent_path, MAX_BYTES)
+    except Refused as exc:
+        problems.error(spans.at(("extends",)), f"{_short(parent_name)!r} {exc.message}",
+                       exc.hint or f"paths are relative to {display_path(path.parent)}")
+        return None
     if parent_path in seen or len(seen) >= MAX_EXTENDS or parent_path == path.resolve():
-        problems.error(spans.at(("extends",)), f"{parent_name!r} extends itself (directly or through others)",
+        problems.error(spans.at(("extends",)), f"{_short(parent_name)!r} extends itself (directly or through others)",
                        "break the cycle of extends")
         return None
-    if not parent_path.is_file():
-        problems.error(spans.at(("extends",)), f"{parent_name!r} does not exist", f"paths are relative to {display_path(path.parent)}")
-        return None
-    parent = _load_chain(parent_path, problems, seen + (path.resolve(),))
+    parent = _load_chain(parent_path, problems, boundary, seen + (path.resolve(),))
     if parent is None:
         return None
     child = {k: v for k, v in value.items() if k != "extends"}
@@ -191,13 +250,17 @@ def known_themes(layout_paths: list[Path]) -> list[str]:
     return sorted({t.parent.name for folder in folders if folder.is_dir() for t in folder.glob("*/theme.yaml")})
 
 
-def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector, output: str = "pdf") -> Theme | None:
+def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector, output: str = "pdf",
+                boundary: Boundary | None = None) -> Theme | None:
     """Load and resolve a theme file (and what it extends); the deck takes the theme's `deck:` overrides."""
-    if not path.is_file():
-        problems.error(spans.at(key), f"theme file {display_path(path)!r} does not exist",
-                       "the path is relative to the layout file")
+    boundary = boundary or Boundary.around(path)
+    try:
+        regular_file(boundary.admit(path), MAX_BYTES)
+    except Refused as exc:
+        problems.error(spans.at(key), f"theme file {_short(display_path(path))!r} {exc.message}",
+                       exc.hint or "the path is relative to the layout file")
         return None
-    raw = _load_chain(path, problems)
+    raw = _load_chain(path, problems, boundary)
     if raw is None:
         return None
     value, theme_spans = _for_output(raw[0], raw[1], output)
@@ -206,7 +269,8 @@ def _load_theme(path: Path, spans: SpanMap, key: tuple, problems: Collector, out
     if spec is None:
         return None
     own = Collector()  # the theme fails on its own problems, not on the layout's
-    theme = build_theme(spec, path.parent, theme_spans, own)
+    _check_spacing(spec, theme_spans, own)
+    theme = build_theme(spec, path.parent, theme_spans, own, boundary)
     problems.extend(own.items)
     return theme
 
@@ -220,3 +284,16 @@ def _for_output(value: Any, spans: SpanMap, output: str) -> tuple[Any, SpanMap]:
     if output != "deck" or not isinstance(overrides, dict):
         return (base, spans) if output != "deck" else (value, spans)  # a bad `deck:` is reported by validation
     return merge(base, spans, overrides, spans.child(("deck",)))
+
+
+# Spacing entries that are sizes of text rather than distances: 0 would print invisible text.
+TEXT_SPACING = {"chart_font": (4.0, 72.0)}
+
+
+def _check_spacing(spec: ThemeFile, spans: SpanMap, problems: Collector) -> None:
+    """Spacing that sets a text size lies within a legible range (distances may be 0)."""
+    for name, (low, high) in TEXT_SPACING.items():
+        value = spec.spacing.get(name)
+        if value is not None and not low <= value <= high:
+            problems.error(spans.at(("spacing", name)), f"spacing.{name}: the chart text size must be between "
+                           f"{low:g} and {high:g} pt, found {value:g}", "charts label their values in this size")

@@ -11,8 +11,13 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstrai
 
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z0-9_]*)$")]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
-Track = Annotated[str, StringConstraints(pattern=r"^\d+(\.\d+)?(fr|pt)$")] | Annotated[float, Field(ge=0, le=10_000)]
+Track = Annotated[str, StringConstraints(pattern=r"^\d{1,5}(\.\d{1,3})?(fr|pt)$")] | Annotated[float, Field(ge=0, le=10_000)]
 Gap = Annotated[float, Field(ge=0, le=1_000)]
+# Every length is bounded, so no arithmetic on it overflows and no box is absurd; the bounds are
+# far beyond any real page (14,400 pt, 200 inches, is the largest page a PDF may have).
+Length = Annotated[float, Field(ge=0, le=1_000)]
+FontSize = Annotated[float, Field(gt=0, le=400)]
+PageSide = Annotated[float, Field(ge=72, le=14_400)]
 
 
 class Strict(BaseModel):
@@ -43,9 +48,9 @@ class TextStyle(Strict):
     min_size: float | None = Field(None, gt=0, le=400)
     leading: float = Field(1.2, ge=0.8, le=3)
     colour: Colour = "ink"
-    space_after: float = 0
+    space_after: Length = 0
     upper: bool = False
-    tracking: float = 0
+    tracking: Annotated[float, Field(ge=-100, le=100)] = 0
 
 
 class Logo(Strict):
@@ -81,9 +86,9 @@ class ThemeFile(Strict):
     colours: dict[Name, Colour] = Field(default_factory=dict)
     chart_palette: list[Colour] = Field(default_factory=list)
     fonts: dict[Name, FontFamily] = Field(default_factory=dict)
-    styles: dict[Name, TextStyle] = Field(default_factory=dict)
+    styles: dict[Name, TextStyle] = Field(min_length=1)
     logo: Logo | None = None
-    spacing: dict[Name, float] = Field(default_factory=dict)
+    spacing: dict[Name, Length] = Field(default_factory=dict)
 
 
 # ---- layout ----------------------------------------------------------------
@@ -91,10 +96,10 @@ class ThemeFile(Strict):
 class Margins(Strict):
     """Page or slide margins in points."""
 
-    top: float = 0
-    right: float = 0
-    bottom: float = 0
-    left: float = 0
+    top: Length = 0
+    right: Length = 0
+    bottom: Length = 0
+    left: Length = 0
 
 
 def _number_or_list(value: object) -> str:
@@ -112,7 +117,7 @@ class Grid(Strict):
         | Annotated[list[Gap], Field(min_length=2, max_length=2, description="[row gap, column gap]"), Tag("list")],
         Discriminator(_number_or_list),
     ] = 0
-    areas: list[str] = Field(min_length=1)
+    areas: list[Annotated[str, StringConstraints(max_length=2_000)]] = Field(min_length=1, max_length=48)
 
 
 # A binding names a key of the data file (`quote: ken_jones`) or an item of a collection
@@ -126,7 +131,7 @@ class BlockBase(Strict):
 
     area: Name
     style: Name | None = None
-    size: builtins.list[float] | None = Field(None, min_length=2, max_length=2, description="[smallest, preferred] size.")
+    size: builtins.list[FontSize] | None = Field(None, min_length=2, max_length=2, description="[smallest, preferred] size.")
     colour: Colour | None = None
     fill: Colour | None = None
     align: Literal["left", "centre", "right"] = "left"
@@ -303,7 +308,7 @@ class Flow(Strict):
     """Narrative that flows through areas and continues on new pages with the same grid."""
 
     into: list[Name] = Field(min_length=1)
-    content: list[FlowItem] = Field(min_length=1)
+    content: list[FlowItem] = Field(min_length=1, max_length=500)
 
 
 class Master(Strict):
@@ -322,7 +327,7 @@ class Variant(Strict):
 
     when: When | None = None
     grid: Name | None = None
-    blocks: list[Block] | None = None
+    blocks: list[Block] | None = Field(None, max_length=200)
     flow: Flow | None = None
     background: Colour | None = None
     notes: str | None = None
@@ -340,7 +345,7 @@ class Page(Strict):
     per_page: Annotated[int, Field(ge=1, le=48)] = Field(1, description="Items of `repeat:` on each page.")
     variants: list[Variant] = Field(default_factory=list, description="Arrangements tried in order: the first whose "
                                     "`when:` holds is used; none holding leaves the page out.")
-    blocks: list[Block] = Field(default_factory=list)
+    blocks: list[Block] = Field(default_factory=list, max_length=200)
     flow: Flow | None = None
     notes: str | None = None
     title: str | None = None
@@ -352,11 +357,11 @@ class LayoutFile(Strict):
     output: Literal["pdf", "deck"]
     extends: str | None = None
     theme: str | None = None
-    size: list[float] | Literal["A4", "16:9"] | None = None
+    size: Annotated[list[PageSide], Field(min_length=2, max_length=2)] | Literal["A4", "16:9"] | None = None
     margins: Margins | None = None
-    grids: dict[Name, Grid] = Field(default_factory=dict)
+    grids: dict[Name, Grid] = Field(default_factory=dict, max_length=200)
     masters: dict[Name, Master] = Field(default_factory=dict)
-    pages: list[Page] = Field(default_factory=list)
+    pages: list[Page] = Field(default_factory=list, max_length=200)
 
 
 for _model in (ChartBlock, ChartsBlock):

@@ -1,6 +1,6 @@
 """Load stage: read YAML files safely, remembering where every value was written."""
 
 from generator.load.spans import SpanMap
-from generator.load.yamlfile import load_yaml
+from generator.load.yamlfile import UNREADABLE, load_yaml, read_yaml
 
-__all__ = ["SpanMap", "load_yaml"]
+__all__ = ["UNREADABLE", "SpanMap", "load_yaml", "read_yaml"]

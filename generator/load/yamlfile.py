@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import math
+import re
 from pathlib import Path as FsPath
 from typing import Any
 
@@ -23,6 +24,8 @@ from generator.diagnostics import (
     display_path,
     error,
 )
+from generator.load.boundary import Refused, read_bytes
+from generator.load.numbers import odd_number
 from generator.load.spans import Path, SpanMap, dotted
 from generator.load.syntax import describe_syntax_error
 
@@ -30,6 +33,10 @@ MAX_BYTES = 2 * 1024 * 1024
 # A real data file has a few hundred values; the budget leaves ample room and
 # still stops an alias bomb after a fraction of a second.
 MAX_NODES = 50_000
+# Text is laid out at some tens of thousands of characters a second: 300,000 (about 50,000 words,
+# a hundred pages) keeps a build to seconds, and stops aliases that repeat a long text from
+# multiplying it past anything a file could hold.
+MAX_CHARS = 300_000
 # Well below Python's recursion limit, and far deeper than any data file.
 MAX_DEPTH = 64
 
@@ -52,21 +59,56 @@ _BOM = b"\xef\xbb\xbf"
 # YAML 1.1 resolves a bare `=` to this tag; here it is just the text "=".
 _VALUE_TAG = "tag:yaml.org,2002:value"
 _STR_TAG = "tag:yaml.org,2002:str"
+# Characters XML 1.0 (and so the deck) cannot hold, which a double-quoted YAML escape can still
+# produce ("\a", "\x07", "\0"): every C0 control but tab and line breaks, and the two non-characters.
+_UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
 _KIND_WORDS = {"timestamp": "a valid date", "bool": "true or false", "int": "a whole number", "float": "a number"}
+
+
+class _Unreadable:
+    """The value of a node that was reported and could not be read (a refused tag, an octal number...)."""
+
+    def __repr__(self) -> str:
+        return "<unreadable value>"
+
+
+# Stands where a value was reported at loading; validation drops every error about it, so the
+# problems of the rest of the file are still reported (once each) in the same run.
+UNREADABLE: Any = _Unreadable()
 
 
 def load_yaml(path: str | FsPath, *, max_bytes: int = MAX_BYTES) -> tuple[Any, SpanMap]:
     """Read `path` and return (plain value, spans); raise DiagnosticError on any problem."""
+    problems = Collector()
+    loaded = read_yaml(path, problems, max_bytes=max_bytes)
+    problems.raise_if_errors()
+    assert loaded is not None
+    return loaded
+
+
+def read_yaml(path: str | FsPath, problems: Collector, *, max_bytes: int = MAX_BYTES) -> tuple[Any, SpanMap] | None:
+    """Read `path` into (value, spans), recording problems; None when nothing could be read.
+
+    Problems confined to one value (a duplicate key, a refused tag, a number in octal) are
+    recorded and the rest of the document is still returned, with UNREADABLE in place of each
+    refused value, so that validation can report the file's other problems in the same run.
+    """
     name = display_path(path)
-    text = _read_text(FsPath(path), name, max_bytes)
-    node = _compose(text, name)
-    spans = SpanMap(name)
-    if node is None:
-        message = "the file is empty" if not text.strip() else "the file has only comments, no values"
-        raise DiagnosticError([_err(name, 1, 1, message, "a data file is a YAML mapping of keys to values")])
-    builder = _Builder(spans)
-    value = builder.build(node, ())
-    builder.problems.raise_if_errors()
+    try:
+        text = _read_text(FsPath(path), name, max_bytes)
+        node = _compose(text, name)
+        spans = SpanMap(name)
+        if node is None:
+            message = "the file is empty" if not text.strip() else "the file has only comments, no values"
+            raise DiagnosticError([_err(name, 1, 1, message, "a data file is a YAML mapping of keys to values")])
+        builder = _Builder(spans)
+        value = builder.build(node, ())
+    except DiagnosticError as exc:
+        problems.extend(exc.diagnostics)
+        return None
+    problems.extend(builder.problems.items)
     return value, spans
 
 
@@ -75,16 +117,14 @@ def _err(path: str, line: int, col: int, message: str, hint: str | None = None) 
 
 
 def _read_text(path: FsPath, name: str, max_bytes: int) -> str:
-    """Read the file as UTF-8 text, refusing huge, missing or binary files."""
+    """Read the file as UTF-8 text, refusing huge, missing, binary and non-regular files (a FIFO unopened)."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except (OSError, ValueError) as exc:  # ValueError: a NUL in the path itself
-        reason = getattr(exc, "strerror", None) or str(exc)
-        raise DiagnosticError([_err(name, 1, 1, f"cannot read the file: {reason}")]) from None
-    if len(data) > max_bytes:
-        raise DiagnosticError([_err(name, 1, 1, f"the file is larger than {_size(max_bytes)}",
-                                    "data and layout files are small text files; is this the right file?")])
+        data = read_bytes(path, max_bytes)
+    except Refused as exc:
+        if exc.message.startswith("is larger than"):
+            raise DiagnosticError([_err(name, 1, 1, f"the file {exc.message}",
+                                        "data and layout files are small text files; is this the right file?")]) from None
+        raise DiagnosticError([_err(name, 1, 1, f"cannot read the file: it {exc.message}", exc.hint)]) from None
     # Strip a byte-order mark ourselves so that error offsets refer to `data`.
     data = data.removeprefix(_BOM)
     try:
@@ -96,7 +136,7 @@ def _read_text(path: FsPath, name: str, max_bytes: int) -> str:
     if "\x00" in text:
         line, col = _position(data, data.index(b"\x00"))
         raise DiagnosticError([_err(name, line, col, "the file is not text (it contains a NUL byte)",
-                                    "is this the right file? a data file is plain UTF-8 text")])
+                                    "is this the right file? a data file is plain UTF-8 text")]) from None
     return text
 
 
@@ -108,15 +148,6 @@ def _encoding_hint(data: bytes, offset: int) -> str:
     except UnicodeDecodeError:
         return hint + "; save the file as UTF-8"
     return hint + "; the file looks like Windows-1252 (\"ANSI\") text: save it as UTF-8"
-
-
-def _size(n: int) -> str:
-    """A byte count for messages: "2 MiB", "512 KiB" or "100 bytes"."""
-    if n >= 1024 * 1024 and n % (1024 * 1024) == 0:
-        return f"{n // (1024 * 1024)} MiB"
-    if n >= 1024 and n % 1024 == 0:
-        return f"{n // 1024} KiB"
-    return f"{n:,} bytes"
 
 
 def _position(data: bytes, offset: int) -> tuple[int, int]:
@@ -164,6 +195,8 @@ class _Builder:
         self.spans = spans
         self.problems = Collector()
         self.count = 0
+        self.chars = 0  # characters of every scalar built, counting repeats through aliases
+        self.unique_chars = 0  # the same, each scalar once
         self.open: set[int] = set()  # ids of the collection nodes being built (to catch self-reference)
         self.seen: set[int] = set()  # ids of every node built so far (building one again means an alias)
 
@@ -177,6 +210,7 @@ class _Builder:
         self.count += 1
         if self.count > MAX_NODES:
             raise DiagnosticError([self._budget_error(path)])
+        first_time = id(node) not in self.seen
         self.seen.add(id(node))
         self.spans.values.setdefault(path, self.span(node))
         if node.tag == _VALUE_TAG:
@@ -185,8 +219,12 @@ class _Builder:
             shown = node.tag.replace("tag:yaml.org,2002:", "!!")
             self.problems.error(self.span(node), f"the tag {shown} is not allowed",
                                 "only plain YAML values are read; remove the tag")
-            return None
+            return UNREADABLE
         if isinstance(node, yaml.ScalarNode):
+            self.chars += len(node.value)
+            self.unique_chars += len(node.value) if first_time else 0
+            if self.chars > MAX_CHARS:
+                raise DiagnosticError([self._text_budget_error(path)])
             return self._scalar(node, path)
         return self._collection(node, path)
 
@@ -196,7 +234,7 @@ class _Builder:
             self.problems.error(self.span(node),
                                 f"{dotted(path)}: an alias (*name) puts the value anchored here inside itself",
                                 "a value cannot contain itself; write the values out")
-            return None
+            return UNREADABLE
         if len(path) > MAX_DEPTH:
             raise DiagnosticError([error(self.span(node), f"the values are nested more than {MAX_DEPTH} levels deep",
                                          "a data file needs only a few levels of nesting")])
@@ -215,6 +253,14 @@ class _Builder:
         hint = ("this usually means aliases (*name) that repeat each other; write the values out" if repeated
                 else "a data file has a few hundred values; is this the right file?")
         return error(where, f"the document expands to more than {MAX_NODES:,} values", hint)
+
+    def _text_budget_error(self, path: Path) -> Diagnostic:
+        """Refuse a document with more text than a build lays out in seconds, at the top-level key being built."""
+        where = self.spans.key(path[:1]) if path else Span(self.spans.file)
+        repeated = self.unique_chars < self.chars // 2
+        hint = ("aliases (*name) repeat a long text many times; write each text once" if repeated
+                else "an annual review needs far less text; move the rest to the full report and link to it")
+        return error(where, f"the document holds more than {MAX_CHARS:,} characters of text", hint)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         """Convert a mapping, reporting duplicate and non-string keys."""
@@ -247,7 +293,12 @@ class _Builder:
         return node.value
 
     def _scalar(self, node: yaml.ScalarNode, path: Path) -> Any:
-        """Resolve a scalar with the safe constructor, rejecting NaN and infinities."""
+        """Resolve a scalar with the safe constructor, rejecting NaN, infinities and numbers not in decimal."""
+        if node.tag in (_INT_TAG, _FLOAT_TAG):
+            odd = odd_number(node.value, node.tag == _INT_TAG)
+            if odd is not None:
+                self.problems.error(self.span(node), f"{dotted(path)}: {odd[0]}", odd[1])
+                return UNREADABLE
         constructor = yaml.SafeLoader.yaml_constructors[node.tag]
         try:
             value = constructor(_SCALAR_LOADER, node)
@@ -258,12 +309,17 @@ class _Builder:
             detail = f" ({exc})" if no_such_day else ""
             hint = ("there is no such day; write a real date as YYYY-MM-DD" if no_such_day
                     else "write a date as YYYY-MM-DD" if kind == "timestamp" else "remove the !! tag")
-            self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not {what}{detail}", hint)
-            return None
+            self.problems.error(self.span(node), f"{dotted(path)}: {_shown(node.value)} is not {what}{detail}", hint)
+            return UNREADABLE
         if isinstance(value, float) and not math.isfinite(value):
             self.problems.error(self.span(node), f"{dotted(path)}: {node.value!r} is not a finite number",
                                 "write a plain number such as 131 or 1.7")
-            return None
+            return UNREADABLE
+        if isinstance(value, str) and _UNPRINTABLE.search(value):
+            char = _UNPRINTABLE.search(value).group()
+            self.problems.error(self.span(node), f"{dotted(path)}: the text contains the control character "
+                                f"U+{ord(char):04X}", "remove it: it prints as nothing, and the deck (XML) cannot hold it")
+            return UNREADABLE
         if isinstance(value, datetime.datetime):
             return value.date()
         return value
@@ -272,3 +328,8 @@ class _Builder:
 # A loader instance is only needed as the `self` argument of SafeLoader's
 # scalar constructors, which read no state from it.
 _SCALAR_LOADER = yaml.SafeLoader("")
+
+
+def _shown(text: str, limit: int = 40) -> str:
+    """Written text for a message, quoted, cut short if long."""
+    return repr(text if len(text) <= limit else text[:limit - 3] + "...")

@@ -33,6 +33,14 @@ Number = Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
 # error at its line with close matches); a currency is an ISO 4217 code.
 Locale = Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$", max_length=35)]
 CurrencyCode = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
+# Counts are bounded so that laying a file out takes seconds, not hours; each is far beyond a
+# real annual review (the shipped one has 14 figures, 5 series of at most 12 categories, 4 quotes).
+MAX_FIGURES = 200
+MAX_SERIES = 50        # series; also named lists
+MAX_CATEGORIES = 100   # categories of one series, and values of each of its rows
+MAX_ROWS = 20          # named rows of one series
+MAX_POINTS = 500       # values of one series, all rows together (every one is drawn, in both outputs)
+MAX_ITEMS = 100        # quotes, sections, notes, sources, contacts, links; items of a list; paragraphs of a quote
 
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # the only form JSON Schema's "date" format allows
@@ -225,7 +233,7 @@ class NamedSeries(Strict):
             Annotated[Number, Tag("number")] | Annotated[FigureRef, Tag("ref")],
             Discriminator(_value_kind),
         ]
-    ] = Field(min_length=1)
+    ] = Field(min_length=1, max_length=MAX_CATEGORIES)
 
 
 class ChartChoice(Strict):
@@ -245,8 +253,8 @@ class Series(Strict):
 
     title: Text
     unit: Unit = "count"
-    categories: list[Text] = Field(min_length=1)
-    series: list[NamedSeries] = Field(min_length=1)
+    categories: list[Text] = Field(min_length=1, max_length=MAX_CATEGORIES)
+    series: list[NamedSeries] = Field(min_length=1, max_length=MAX_ROWS)
     chart: ChartChoice | None = Field(None, description="How to chart it (default: chosen from the series' shape).")
     charted: bool = Field(True, description="false keeps the series out of the shipped layouts' charts.")
     headline: bool = Field(False, description="The report's feature chart, beside the headline figures.")
@@ -263,7 +271,7 @@ class Quote(Strict):
 
     speaker: Text
     role: Text
-    text: list[Text] = Field(min_length=1, description="The quote's paragraphs, in full.")
+    text: list[Text] = Field(min_length=1, max_length=MAX_ITEMS, description="The quote's paragraphs, in full.")
     pull: Text | None = Field(None, description="An excerpt for pull quotes; must appear in the text verbatim.")
     section: Key | None = Field(None, description="A section id: the pull quote is set into the narrative after it.")
     # Numbers and words (issue 9): reported speech is printed without quotation marks, attributed.
@@ -284,7 +292,7 @@ class NamedList(Strict):
     """A titled list of items in light Markdown."""
 
     title: Text
-    items: list[Text] = Field(min_length=1)
+    items: list[Text] = Field(min_length=1, max_length=MAX_ITEMS)
 
 
 class Source(Strict):
@@ -312,12 +320,12 @@ class DataFile(Strict):
 
     report: ReportInfo
     previous: Text | None = Field(None, description="Path of last year's data file, relative to this one.")
-    figures: dict[Key, Figure] = Field(min_length=1)
-    series: dict[Key, Series] = Field(default_factory=dict)
-    quotes: dict[Key, Quote] = Field(default_factory=dict)
-    sections: list[Section] = Field(default_factory=list)
-    lists: dict[Key, NamedList] = Field(default_factory=dict)
-    notes: list[Text] = Field(default_factory=list)
-    sources: dict[Key, Source] = Field(default_factory=dict)
-    contacts: list[Contact] = Field(default_factory=list)
-    links: list[Link] = Field(default_factory=list)
+    figures: dict[Key, Figure] = Field(min_length=1, max_length=MAX_FIGURES)
+    series: dict[Key, Series] = Field(default_factory=dict, max_length=MAX_SERIES)
+    quotes: dict[Key, Quote] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    sections: list[Section] = Field(default_factory=list, max_length=MAX_ITEMS)
+    lists: dict[Key, NamedList] = Field(default_factory=dict, max_length=MAX_SERIES)
+    notes: list[Text] = Field(default_factory=list, max_length=MAX_ITEMS)
+    sources: dict[Key, Source] = Field(default_factory=dict, max_length=MAX_ITEMS)
+    contacts: list[Contact] = Field(default_factory=list, max_length=MAX_ITEMS)
+    links: list[Link] = Field(default_factory=list, max_length=MAX_ITEMS)

@@ -10,7 +10,7 @@ from generator.diagnostics import Collector
 from generator.load.spans import SpanMap
 from generator.model import derive, formatting, locales
 from generator.model.currency import check_currencies, currency_of
-from generator.model.datafile import DataFile, Figure, FigureRef, PercentChange, Series
+from generator.model.datafile import MAX_POINTS, DataFile, Figure, FigureRef, PercentChange, Series
 from generator.model.formatting import Formatter
 from generator.model.chartplan import plan_chart
 from generator.model.markup import parse_blocks, parse_inline
@@ -208,6 +208,11 @@ def _all_series(data: DataFile, spans: SpanMap, problems: Collector, fmt: Format
 def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: Collector,
             fmt: Formatter, previous: DataFile | None = None) -> SeriesView:
     """Resolve one series."""
+    points = len(series.categories) * len(series.series)
+    if points > MAX_POINTS:
+        problems.error(spans.key(("series", key)), f"series {key!r} has {points:,} values "
+                       f"({len(series.series)} rows of {len(series.categories)}), more than the {MAX_POINTS:,} a chart may draw",
+                       "chart fewer rows or categories (the limit keeps a build to seconds)")
     rows = []
     for i, row in enumerate(series.series):
         path = ("series", key, "series", i, "values")

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.diagnostics import Diagnostic, error
 from generator.load.spans import Path, SpanMap, dotted
+from generator.load.yamlfile import UNREADABLE
 
 _TYPE_NAMES = {
     "float_type": "a number",
@@ -37,6 +38,15 @@ _BOUND_HINTS = {
     "value": "values are limited to a quadrillion either way",
     "previous": "values are limited to a quadrillion either way",
 }
+# Most bounded numbers of layouts and themes are sizes and distances.
+_LENGTH_HINT = "sizes and distances are in points (1/72 inch); check the value against the range"
+_BOUND_HINTS.update({
+    "leading": "line height as a multiple of the text size: 1.2 is usual, from 0.8 to 3",
+    "size": "text sizes are in points, above 0 and at most 400 (a page size: 72 to 14,400 pt each way)",
+    "min_size": "the smallest size text may shrink to, in points, above 0 and at most 400",
+    "columns": "a number of columns; or \"auto\" where tiles may choose",
+    "rows": "a number of rows, or a list of track sizes",
+})
 # pydantic puts a dict key's own errors under this pseudo-key in the location.
 _DICT_KEY = "[key]"
 
@@ -52,14 +62,20 @@ class _Located:
 
 def validate_model(model: type[BaseModel], value: Any, spans: SpanMap) -> tuple[Any | None, list[Diagnostic]]:
     """Validate `value` against `model`; return (instance or None, every diagnostic)."""
+    if value is UNREADABLE:  # reported when it was loaded
+        return None, []
     if not isinstance(value, dict):
         first = next(iter(model.model_fields), "name")
-        return None, [error(spans.at(()), f"the top level must be a mapping of keys to values, not {_describe(value)}",
+        # Only the kind of value is named: a file that is not a mapping is not this kind of file at
+        # all, and its text (it may be any file) is never echoed.
+        return None, [error(spans.at(()), f"the top level must be a mapping of keys to values, not {_kind(value)}",
                             f"start the file with keys such as `{first}:`")]
     try:
         return model.model_validate(value), []
     except ValidationError as exc:
-        return None, list(_diagnostics(model, value, spans, exc.errors(include_url=False)))
+        # Values already reported when the file was read are left out: one problem, one diagnostic.
+        errors = [e for e in exc.errors(include_url=False) if e.get("input") is not UNREADABLE]
+        return None, list(_diagnostics(model, value, spans, errors))
 
 
 def _diagnostics(model: type[BaseModel], value: Any, spans: SpanMap, errors: Iterable[dict]) -> Iterable[Diagnostic]:
@@ -148,7 +164,9 @@ def _diagnostic(model: type[BaseModel], spans: SpanMap, item: _Located, missing:
         return _literal(spans, path, err)
     message, hint = _constraint(kind, err, path[-1] if path else None)
     if message is not None:
-        return error(spans.at(path), f"{where}: {message}", hint)
+        # A collection that is too long is reported at its key: its value's span is its first entry.
+        at = spans.key(path) if kind == "too_long" else spans.at(path)
+        return error(at, f"{where}: {message}", hint)
     return error(spans.at(path), f"{where}: {err['msg'][0].lower() + err['msg'][1:]}, found {found}")
 
 
@@ -187,7 +205,7 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
     found = _describe(err.get("input"))
     if kind in _BOUNDS:
         name, words = _BOUNDS[kind]
-        return f"must be {words} {_number(ctx.get(name))}, found {found}", _BOUND_HINTS.get(field)
+        return f"must be {words} {_number(ctx.get(name))}, found {found}", _BOUND_HINTS.get(field, _LENGTH_HINT)
     if kind == "string_too_short":
         return "the text is empty", "write some text, or remove the key if it is optional"
     if kind == "string_too_long":
@@ -200,7 +218,12 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
         return f"needs at least {n} {noun}, found {actual or 'none'}", f"add at least {n} {noun}"
     if kind == "too_long":
         n = ctx.get("max_length")
-        return f"takes at most {n} items, found {ctx.get('actual_length')}", f"remove items to leave {n}"
+        given = err.get("input")
+        actual = ctx.get("actual_length") or (len(given) if isinstance(given, (list, dict, str)) else None)
+        noun = "entries" if isinstance(given, dict) else "items"
+        found = f", found {actual:,}" if isinstance(actual, int) else ""
+        why = " (the limit keeps a build to seconds)" if isinstance(n, int) and n >= 20 else ""
+        return f"takes at most {n:,} {noun}{found}", f"remove {noun} to leave {n:,}{why}"
     if kind == "string_pattern_mismatch":
         if ctx.get("pattern") == _KEY_PATTERN:
             return f"{found} is not a valid name", _KEY_HINT
@@ -208,7 +231,7 @@ def _constraint(kind: str, err: dict, field: Any = None) -> tuple[str | None, st
             return f"{found} is not a locale", _locale_hint(err.get("input"))
         if ctx.get("pattern") == "^[A-Z]{3}$":
             return f"{found} is not a currency code", "write a three-letter ISO 4217 code in capitals, e.g. GBP or EUR"
-        return f"{found} does not have the expected form (pattern {ctx.get('pattern')})", None
+        return _pattern_words(str(ctx.get("pattern", "")), found)
     if kind.startswith("url_"):
         reason = " (it must start with http:// or https://)" if kind == "url_scheme" else ""
         return (f"{found} is not a web address{reason}",
@@ -247,8 +270,23 @@ def _locale_hint(written: Any) -> str:
     return hint(written)
 
 
+def _pattern_words(pattern: str, found: str) -> tuple[str, str | None]:
+    """Message and hint for text that does not match a layout or theme field's pattern."""
+    if "#[0-9A-Fa-f]{6}" in pattern:
+        return f"{found} is not a colour", "write #RRGGBB (e.g. #0E2A47) or the name of a theme colour (e.g. primary)"
+    if "(fr|pt)" in pattern:
+        return (f"{found} is not a track size", "write points as a number (120) or with pt (120pt), or a share of "
+                "the free space as fr (1fr); at most 5 digits before the point")
+    if pattern.startswith("^[a-z][a-z0-9_"):
+        return f"{found} is not a valid name", "names are lower case letters, digits, _ and -, starting with a letter"
+    return f"{found} does not have the expected form (pattern {pattern})", None
+
+
 def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str | None:
     """What to write instead, for type errors."""
+    if kind in ("float_type", "int_type") and isinstance(found, str) and re.fullmatch(r"[-+]?0[0-9]+", found):
+        return (f"a number may not start with 0 (YAML reads some such numbers as octal); "
+                f"write {int(found):d} without the leading zero")
     if kind == "date_type" and isinstance(found, str) and _ISO_DATE.match(found):
         return "there is no such day; write a real date as YYYY-MM-DD"
     if kind == "string_type" and isinstance(found, dict):
@@ -274,9 +312,22 @@ def _type_hint(model: type[BaseModel], path: Path, kind: str, found: Any) -> str
 
 def _number(value: Any) -> str:
     """A bound for messages: 1,000,000 or 0.01."""
-    if isinstance(value, (int, float)) and float(value).is_integer():
+    if isinstance(value, int) and not isinstance(value, bool):
+        return f"{value:,}" if abs(value) < 10**21 else "with more than 20 digits"
+    if isinstance(value, float) and value.is_integer() and abs(value) <= 1e15:
         return f"{int(value):,}"
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _kind(value: Any) -> str:
+    """What kind of value this is, without its content."""
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "text"
+    return _describe(value) if isinstance(value, (list, type(None))) else type(value).__name__
 
 
 def _describe(value: Any) -> str:

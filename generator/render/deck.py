@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import datetime
 import io
+from pathlib import Path
 
 from lxml import etree
 from pptx import Presentation
@@ -26,10 +26,11 @@ from generator.layout.frame import (
 )
 from generator.render.deck_a11y import is_decorative, mark_decorative, set_language
 from generator.render.links import split_links
+from generator.images import kind_of
+from generator.render.dates import build_time
 from generator.render.zipfix import normalise_zip
 
 EMU_PER_PT = 12700
-FIXED_TIME = datetime.datetime(2000, 1, 1)  # no run-time timestamps: identical inputs, identical bytes
 _ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 BLANK_LAYOUT = 6
 TITLE_ONLY_LAYOUT = 5  # its title placeholder names the slide for screen readers and the slide sorter
@@ -63,8 +64,9 @@ def _metadata(prs, doc: Document) -> None:
     props.language = meta.language
     props.last_modified_by = "make-report"
     props.revision = 1
-    props.created = props.modified = FIXED_TIME
-    props.last_printed = FIXED_TIME
+    when = build_time()  # the PDF's dates too (see generator/render/dates.py)
+    props.created = props.modified = when
+    props.last_printed = when
 
 
 def _slide(prs, page: PageFrame, language: str) -> None:
@@ -108,7 +110,7 @@ def _item(shapes, item: Item, language: str):
     if isinstance(item, ImageItem):
         box = item.box
         source = item.path
-        if source.lower().endswith(".svg"):
+        if kind_of(Path(source)) == "svg":  # by its bytes, as the layout's check judged it, not its name
             from generator.render.svg import svg_png
 
             source = svg_png(source)

@@ -29,7 +29,7 @@ ARTIFACT_ROLES = {"running": True, "logo": False}  # text roles that are furnitu
 HEADINGS = {"title": "H1", "heading": "H2"}  # levels are made consecutive when the tree is written
 
 
-def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
+def render_pdf(doc: Document, cache_dir: Path | ChartCache | None) -> bytes:
     """The whole document as tagged PDF/UA-1 and PDF/A-2b bytes (repeatable: no timestamps or random ids)."""
     from generator.charts.cache import ChartCache
     from generator.render.structure import finish
@@ -45,7 +45,7 @@ def render_pdf(doc: Document, cache_dir: Path | None) -> bytes:
     canvas.setKeywords(", ".join(meta.keywords))
     canvas.setCreator("make-report")
     canvas.setProducer("make-report (reportlab)")
-    cache = ChartCache(cache_dir)
+    cache = cache_dir if isinstance(cache_dir, ChartCache) else ChartCache(cache_dir)
     tagger = Tagger(canvas)
     for page in doc.pages:
         _outline(canvas, page)
@@ -143,7 +143,7 @@ def _image(canvas: Canvas, item: ImageItem, height: float, tagger: Tagger) -> No
 def _draw_image(canvas: Canvas, item: ImageItem, height: float) -> None:
     """Place an image file (SVG as vector shapes) in its box."""
     box = item.box
-    if item.path.lower().endswith(".svg"):
+    if _is_svg(item.path):  # by its bytes, not its name
         from generator.render.svg import draw_svg
 
         draw_svg(canvas, item.path, box.x, height - box.bottom, box.w, box.h)
@@ -279,3 +279,10 @@ def _runs_on(item: TextItem, n: int, flows_on: bool) -> bool:
     if not item.lines[n].pieces or (last and not flows_on) or (not last and item.lines[n + 1].starts_paragraph):
         return False
     return not item.lines[n].pieces[-1].text.endswith((" ", "-", "\u00ad", "\u2010"))
+
+
+def _is_svg(path: str) -> bool:
+    """True when the image file is an SVG (judged from its first bytes, as the layout's check judged it)."""
+    from generator.images import kind_of
+
+    return kind_of(Path(path)) == "svg"

@@ -10,7 +10,6 @@ rebuild is byte-identical.
 from __future__ import annotations
 
 import io
-import os
 import re
 from datetime import datetime, timezone
 
@@ -22,7 +21,6 @@ from generator.render.icc import srgb_profile
 from generator.render.tags import Annot, Mark, Node
 from generator.render.xmp import xmp_packet
 
-FIXED_TIME = datetime(2000, 1, 1, tzinfo=timezone.utc)  # reportlab's own invariant date, when none is given
 
 
 def finish(data: bytes, root: Node, meta: Metadata) -> bytes:
@@ -41,8 +39,9 @@ def finish(data: bytes, root: Node, meta: Metadata) -> bytes:
 
 def build_time() -> datetime:
     """The build's date: SOURCE_DATE_EPOCH when set (reproducible builds), else a fixed one."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    return datetime.fromtimestamp(int(epoch), timezone.utc) if epoch.isdigit() else FIXED_TIME
+    from generator.render.dates import build_time as dated  # the one reading of SOURCE_DATE_EPOCH, shared with the deck
+
+    return dated().replace(tzinfo=timezone.utc)
 
 
 def _normalise_headings(root: Node) -> None:

@@ -1,0 +1,1 @@
+"""Helpers for the hostile-input tests: a throwaway project, and the command line run under an audit hook."""
