@@ -21,6 +21,7 @@ import yaml
 from pydantic import BaseModel
 
 from conftest import REPO, SHIPPED_DATA, plain_quotes, run_cli
+from generator.diagnostics import DiagnosticError
 from generator.load import load_yaml
 from generator.model.datafile import DataFile
 from generator.scaffold.periods import PeriodShift
@@ -367,7 +368,7 @@ ODD = ["plain words", "a: b", "key:value", "a #b", "a# b", "#hash", "'single'", 
        "back\\slash", "tab\there", "new\nline", "  padded  ", "", "yes", "No", "on", "null", "~", "true", "2025",
        "1e3", "0x1F", "1_000", ".inf", "2008-04-01", "2007/08", "- dash", "-", "[list]", "{map}", "&anchor",
        "*alias", "!tag", "%percent", "@at", "`tick`", "? question", ">folded", "|literal", "=", "<<", "---", "...",
-       "“curly” – dash", "Ünïcödé ✓ 🎉", "NEL\x85", "LS\u2028PS\u2029", "bell\x07", "bom\ufeff", "del\x7f", "C1\x9b",
+       "“curly” – dash", "Ünïcödé ✓ 🎉", "NEL\x85", "LS\u2028PS\u2029", "bom\ufeff", "del\x7f", "C1\x9b",
        "colon at end:", "ends with #", "a , b", "x: y: z", "%YAML", "€100m"]
 
 
@@ -379,6 +380,17 @@ def test_odd_strings_read_back_as_written(text: str, tmp_path: Path) -> None:
     path = tmp_path / "doc.yaml"
     path.write_text(doc, encoding="utf-8")
     assert load_yaml(path)[0] == {"k": text, "items": [text, 1]}
+
+
+def test_a_control_character_is_written_escaped_and_refused_where_it_is(tmp_path: Path) -> None:
+    """A bell (U+0007) survives the writer as an escape, and our loader refuses it at its line: it would print as nothing."""
+    doc = document(mapping(Item("k", "bell\x07", note="a comment")))
+    assert yaml.safe_load(doc) == {"k": "bell\x07"}
+    path = tmp_path / "doc.yaml"
+    path.write_text(doc, encoding="utf-8")
+    with pytest.raises(DiagnosticError) as caught:
+        load_yaml(path)
+    assert [d.message for d in caught.value.diagnostics] == ["k: the text contains the control character U+0007"]
 
 
 @pytest.mark.parametrize("value", [0, -12, 1700000, 2.3, -0.5, 1e-05, 1e15, 123456789.125, True, False,
