@@ -1,7 +1,5 @@
 """`python -m generator` runs the make-report command line."""
 
-import sys
+from generator.cli import console
 
-from generator.cli import main
-
-sys.exit(main())
+console()

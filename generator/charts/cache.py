@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -160,6 +161,7 @@ def _file_size(path: str) -> int:
         return -1
 
 
+@functools.cache  # reading package metadata scans sys.path: once per process is enough
 def _package_version(name: str) -> str:
     """Installed version of a distribution without importing it."""
     try:

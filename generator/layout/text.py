@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, replace
 from typing import Literal, Sequence
@@ -223,14 +224,18 @@ class Fit:
     overflow: float  # points of height (or width) that do not fit at the smallest size
 
 
-def fit(paras: Sequence[Para], width: float, height: float, min_scale: float, start: float = 1.0) -> Fit:
+def fit(paras: Sequence[Para], width: float, height: float, min_scale: float, start: float = 1.0,
+        cap: float | None = None) -> Fit:
     """Set text at the largest scale (from `start` down to `min_scale`, in quarter-point steps) that fits the box.
 
     Smaller text never needs more room, so the largest fitting step is found by bisection.
+    `cap` skips the steps above it (a caller that will take the smallest of several scales
+    need not look higher than the smallest so far); the steps stay those counted from `start`.
     """
     base = paras[0].style.size if paras else 1.0
     step = SIZE_STEP / base
     last = max(0, int((start - min_scale) / step + 1e-9))  # the smallest allowed step
+    top = 0 if cap is None else min(last, max(0, math.ceil((start - cap) / step - 1e-9)))
 
     def at(k: int) -> Setting:
         return set_paras(paras, width, start - k * step)
@@ -238,13 +243,13 @@ def fit(paras: Sequence[Para], width: float, height: float, min_scale: float, st
     def fits(setting: Setting) -> bool:
         return setting.height <= height + 0.01 and setting.too_wide <= 0.01
 
-    first = at(0)
+    first = at(top)
     if fits(first):
-        return Fit(first, True, start < 1.0, 0.0)
+        return Fit(first, True, first.scale < 1.0, 0.0)
     smallest = at(last)
     if not fits(smallest):
         return Fit(smallest, False, smallest.scale < 1.0, max(smallest.height - height, smallest.too_wide))
-    low, high, best = 0, last, smallest  # step `low` does not fit, step `high` does
+    low, high, best = top, last, smallest  # step `low` does not fit, step `high` does
     while high - low > 1:
         mid = (low + high) // 2
         setting = at(mid)

@@ -67,16 +67,21 @@ def _arrange(ctx: Context, figs: list[FigureView], box: Box, path: tuple, block:
 
 
 def _try(ctx: Context, figs: list[FigureView], box: Box, path: tuple, columns: int, details: bool) -> Arrangement:
-    """The common scale at which every tile fits with this many columns."""
-    scales, fits, overflow = [], True, 0.0
+    """The common scale at which every tile fits with this many columns.
+
+    The common scale is the smallest tile's, so no tile is tried above the smallest found so
+    far: each tile after the first is usually one setting, not a search, and the time grows
+    linearly with the number of figures.
+    """
+    scale, fits, overflow = MAX_GROWTH, True, 0.0
     for fig, tile_box in zip(figs, _boxes(ctx, len(figs), box, columns)):
         paras = _paras(ctx, fig, path, details)
         inner = _inner(ctx, tile_box)
-        result = fit(paras, inner.w, inner.h, floor_scale(paras), MAX_GROWTH)
-        scales.append(result.setting.scale)
+        result = fit(paras, inner.w, inner.h, floor_scale(paras), MAX_GROWTH, cap=scale)
+        scale = min(scale, result.setting.scale)
         fits = fits and result.fits
         overflow = max(overflow, result.overflow)
-    return Arrangement(columns, min(scales), details, fits, overflow)
+    return Arrangement(columns, scale, details, fits, overflow)
 
 
 def _report(ctx: Context, chosen: Arrangement, path: tuple) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
 from lxml import etree
@@ -28,7 +27,7 @@ from generator.render.deck_a11y import is_decorative, mark_decorative, set_langu
 from generator.render.links import split_links
 from generator.images import kind_of
 from generator.render.dates import build_time
-from generator.render.zipfix import normalise_zip
+from generator.render.zipfix import save_presentation
 
 EMU_PER_PT = 12700
 _ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -50,9 +49,7 @@ def render_deck(doc: Document, cache_dir=None) -> bytes:
     _metadata(prs, doc)
     for page in doc.pages:
         _slide(prs, page, doc.metadata.language)
-    buffer = io.BytesIO()
-    prs.save(buffer)
-    return normalise_zip(buffer.getvalue())
+    return save_presentation(prs)
 
 
 def _metadata(prs, doc: Document) -> None:
