@@ -43,13 +43,26 @@ def _parser() -> argparse.ArgumentParser:
                                               "it came from and, for a derived value, its computation.")
     explain.add_argument("data", nargs="?", type=Path, default=None, help=f"data file (default: {DEFAULT_DATA})")
     _common(explain)
-    for sub in (build, check, explain):
+    preview = _preview_parser(commands)
+    for sub in (build, check, explain, preview):
         sub.set_defaults(usage_error=sub.error)
     _new_parser(commands)
     schema = commands.add_parser("schema", help="print the JSON Schema of the data file",
                                  description="Print (or write) the JSON Schema generated from the data model.")
     schema.add_argument("--out", type=Path, default=None, help="write to this file instead of standard output")
     return parser
+
+
+def _preview_parser(commands: argparse._SubParsersAction) -> argparse.ArgumentParser:
+    """The `preview` command: PNGs of every page and slide and a contact sheet."""
+    preview = commands.add_parser("preview", help="PNG images of every page and slide, and a contact sheet",
+                                  description="Lay out the data file and draw every page and slide as a PNG, "
+                                              "with one contact sheet of them all (no LibreOffice needed).")
+    preview.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
+    _common(preview)
+    preview.add_argument("--out", type=Path, default=DEFAULT_OUT / "preview", help="image folder (default: output/preview/)")
+    preview.add_argument("--cache", type=Path, default=None, help="chart cache folder (default: OUT/.cache; 'none' disables)")
+    return preview
 
 
 def _new_parser(commands: argparse._SubParsersAction) -> None:
@@ -145,8 +158,12 @@ def _run(args: argparse.Namespace) -> int:
     options = pipeline.Options(
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
         strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT), theme=getattr(args, "theme", None),
-        cache=_cache_dir(args), render=command == "build", allow_outside=tuple(getattr(args, "allow_outside", ())))
-    result = pipeline.run(data, options)
+        cache=_cache_dir(args), render=command in ("build", "preview"),
+        allow_outside=tuple(getattr(args, "allow_outside", ())))
+    writer = None
+    if command == "preview":
+        from generator.preview import write_preview as writer
+    result = pipeline.run(data, options, writer)
     _print_diagnostics(result.diagnostics, strict=options.strict,
                        tail="; nothing was written" if options.render else "")
     if not getattr(args, "quiet", False):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Callable
 
 from generator.load.boundary import Boundary
 from generator.diagnostics import (
@@ -16,6 +17,9 @@ from generator.diagnostics import (
     error,
     sorted_diagnostics,
 )
+
+if TYPE_CHECKING:
+    from generator.layout.frame import Document
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
 DEFAULT_DECK_LAYOUT = Path("layouts/deck-16x9.yaml")
@@ -54,8 +58,16 @@ class Result:
     failed: bool = False
 
 
-def run(data_files: list[Path], options: Options) -> Result:
-    """Check (and, when asked, build) each data file; every problem is gathered."""
+# What is done with one data file's laid-out documents (writing the outputs, or a preview).
+Writer = Callable[["list[Document]", Path, Options, Collector, "Result"], None]
+
+
+def run(data_files: list[Path], options: Options, writer: Writer | None = None) -> Result:
+    """Check (and, when asked, build) each data file; every problem is gathered.
+
+    `writer` receives each file's documents when every stage succeeded (default: write the
+    PDF and the deck into options.out).
+    """
     result = Result()
     clashes = _output_clashes(data_files) if options.render else {}
     if options.render:
@@ -66,7 +78,7 @@ def run(data_files: list[Path], options: Options) -> Result:
             if index in clashes:
                 problems.add(clashes[index])
             else:
-                _one(path, options, problems, result)
+                _one(path, options, problems, result, writer or write_outputs)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
         result.diagnostics.extend(sorted_diagnostics(problems.items))
@@ -118,7 +130,7 @@ def _fails(items: list[Diagnostic], strict: bool) -> bool:
     return any(d.severity is Severity.ERROR or strict for d in items)
 
 
-def _one(path: Path, options: Options, problems: Collector, result: Result) -> None:
+def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer) -> None:
     """Run every stage for one data file; write only when every stage succeeded."""
     from generator.model.load_report import load_report
 
@@ -133,6 +145,11 @@ def _one(path: Path, options: Options, problems: Collector, result: Result) -> N
     documents = [lay_out(report, layout, problems) for layout in layouts if layout is not None]
     if None in layouts or _fails(problems.items, options.strict) or not options.render:
         return
+    writer(documents, path, options, problems, result)
+
+
+def write_outputs(documents: list[Document], path: Path, options: Options, problems: Collector, result: Result) -> None:
+    """Render the documents and write them all into options.out (or, on a disk error, none)."""
     from generator.render.write import CannotWrite, render_documents
 
     stem = path.stem
