@@ -33,6 +33,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: output/)")
     build.add_argument("--cache", type=Path, default=None,
                        help="chart cache folder (default: OUT/.cache; 'none' disables)")
+    build.add_argument("--workers", type=_positive, default=1, metavar="N",
+                       help="build the data files on N worker processes (default: 1, one after another)")
     check = commands.add_parser("check", help="validate data and layouts without rendering",
                                 description="Check data files and layouts; print every problem; render nothing.")
     check.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
@@ -93,6 +95,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
                              "(the folders of the data file and the layouts); repeatable")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (for --workers)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, not {text!r}")
+    return int(text)
 
 
 def _version() -> str:
@@ -163,7 +172,11 @@ def _run(args: argparse.Namespace) -> int:
     writer = None
     if command == "preview":
         from generator.preview import write_preview as writer
-    result = pipeline.run(data, options, writer)
+    if command == "build":
+        from generator.batch import run_batch
+        result = run_batch(data, options, getattr(args, "workers", 1))
+    else:
+        result = pipeline.run(data, options, writer)
     _print_diagnostics(result.diagnostics, strict=options.strict,
                        tail="; nothing was written" if options.render else "")
     if not getattr(args, "quiet", False):

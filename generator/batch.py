@@ -1,0 +1,87 @@
+"""Batches: build several data files, serially or on a pool of worker processes forked after imports.
+
+Each report is built by the same pipeline as a single build, so its outputs are the same bytes
+whether it was built alone, in a serial batch or by a worker. A report that fails is reported
+(its diagnostics, or one line for a worker that died) and the others still complete.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from generator.diagnostics import Span, display_path, error
+from generator.pipeline import Options, Result, run
+
+# Imported before forking, so every worker starts with them loaded (and shares their pages).
+WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "generator.layout.engine",
+                "generator.render.write", "generator.render.pdf", "generator.render.deck", "generator.charts.pdf",
+                "generator.charts.deck")
+
+
+def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Result:
+    """Build every data file (on `workers` processes when more than one) and merge their results in order."""
+    if workers > 1 and len(data_files) > 1 and sys.platform.startswith("linux"):
+        parts = _pooled(data_files, options, workers)
+    else:
+        parts = [run([path], options) for path in data_files]
+    return merge(parts, summary=len(data_files) > 1)
+
+
+def merge(parts: list[Result], summary: bool) -> Result:
+    """One result from each file's, with a closing "N built, M failed" line for a batch."""
+    result = Result()
+    for part in parts:
+        result.diagnostics += part.diagnostics
+        result.messages += part.messages
+        result.written += part.written
+        result.failed = result.failed or part.failed
+    if summary:
+        failed = sum(1 for part in parts if part.failed)
+        result.messages.append(f"{len(parts) - failed} built, {failed} failed")
+    return result
+
+
+def _pooled(data_files: list[Path], options: Options, workers: int) -> list[Result]:
+    """Each file built by a worker forked from this process once the pipeline is imported."""
+    _warm(options)
+    context = multiprocessing.get_context("fork")  # after imports: workers need not import anything again
+    with ProcessPoolExecutor(max_workers=min(workers, len(data_files)), mp_context=context) as pool:
+        futures = [pool.submit(_build_one, path, options) for path in data_files]
+        return [_outcome(future, path) for future, path in zip(futures, data_files)]
+
+
+def _warm(options: Options) -> None:
+    """Import what every build needs (matplotlib too when charts will be drawn) before forking."""
+    import importlib
+
+    for name in WARM_MODULES:
+        importlib.import_module(name)
+    if options.cache is None or not options.cache.exists():
+        importlib.import_module("matplotlib.pyplot")
+
+
+def _build_one(path: Path, options: Options) -> Result:
+    """In a worker: build one file; a bug of ours becomes that file's diagnostic, not the batch's end."""
+    try:
+        return run([path], options)
+    except Exception as exc:  # noqa: BLE001 - reported for this file; the other files still build
+        return _failure(path, f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _outcome(future: Future, path: Path) -> Result:
+    """A worker's result, or a failure for its file when the worker process died."""
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return _failure(path, "the worker process building this file stopped unexpectedly")
+
+
+def _failure(path: Path, message: str) -> Result:
+    """A result holding one error for the file, with the usual hint for a bug of ours."""
+    hint = ("this is a bug in make-report, not in your files; nothing was written for it. "
+            "Build it alone with MAKE_REPORT_DEBUG=1 for the traceback and report it.")
+    return Result(diagnostics=[error(Span(display_path(path)), message, hint)], failed=True)

@@ -1,0 +1,48 @@
+"""`make-report build DATA... --workers N`: a pool of workers, the same bytes as a serial build."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from pptx import Presentation
+
+from tests.conftest import REPO, run_cli
+
+ORGS = REPO / "tests" / "fixtures" / "orgs"
+THREE = [ORGS / "charity-3figs.yaml", ORGS / "commissioner-5figs.yaml", ORGS / "nz-money.yaml"]
+
+
+def test_workers_write_the_same_bytes_as_a_serial_build(tmp_path: Path) -> None:
+    serial, pooled = tmp_path / "serial", tmp_path / "pooled"
+    one = run_cli("build", *THREE, "--out", serial)
+    two = run_cli("build", *THREE, "--out", pooled, "--workers", "2")
+    assert one.returncode == 0, one.stderr
+    assert two.returncode == 0, two.stderr
+    names = sorted(p.name for p in serial.iterdir() if p.is_file())
+    assert names == sorted(f"{d.stem}{s}" for d in THREE for s in (".pdf", ".pptx"))
+    assert names == sorted(p.name for p in pooled.iterdir() if p.is_file())
+    for name in names:
+        assert (serial / name).read_bytes() == (pooled / name).read_bytes(), name
+    assert "3 built, 0 failed" in two.stdout.splitlines()
+
+
+def test_one_bad_file_is_a_diagnostic_and_the_rest_are_built(tmp_path: Path) -> None:
+    bad = tmp_path / "broken-2024-25.yaml"
+    bad.write_text("# FICTIONAL TEST DATA: a broken file.\nreport:\n  title: [unclosed\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_cli("build", THREE[0], bad, THREE[1], "--out", out, "--workers", "2")
+    assert done.returncode == 1
+    assert re.search(rf"^{re.escape(str(bad))}:\d+:\d+: error: ", done.stderr, re.M), done.stderr
+    assert "2 built, 1 failed" in done.stdout.splitlines()
+    for data in (THREE[0], THREE[1]):
+        assert len(Presentation(str(out / f"{data.stem}.pptx")).slides) > 0
+        assert (out / f"{data.stem}.pdf").read_bytes().startswith(b"%PDF-")
+    assert not list(out.glob("broken-2024-25.*"))
+
+
+def test_workers_must_be_a_positive_number(tmp_path: Path) -> None:
+    done = run_cli("build", *THREE, "--out", tmp_path, "--workers", "0")
+    assert done.returncode == 2
+    assert "--workers" in done.stderr and "at least 1" in done.stderr
+    assert not list(tmp_path.iterdir())
