@@ -46,7 +46,14 @@ def _parser() -> argparse.ArgumentParser:
     explain.add_argument("data", nargs="?", type=Path, default=None, help=f"data file (default: {DEFAULT_DATA})")
     _common(explain)
     preview = _preview_parser(commands)
-    for sub in (build, check, explain, preview):
+    watch = commands.add_parser("watch", help="build, then rebuild on every save of the data, a layout or a theme",
+                                description="Build the data file, then rebuild it each time it, a layout or a theme "
+                                            "is saved, until Ctrl-C. A broken save keeps the last good outputs.")
+    watch.add_argument("data", nargs="*", type=Path, metavar="DATA", help=f"the data file (default: {DEFAULT_DATA})")
+    _common(watch)
+    watch.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: output/)")
+    watch.add_argument("--cache", type=Path, default=None, help="chart cache folder (default: OUT/.cache; 'none' disables)")
+    for sub in (build, check, explain, preview, watch):
         sub.set_defaults(usage_error=sub.error)
     _new_parser(commands)
     schema = commands.add_parser("schema", help="print the JSON Schema of the data file",
@@ -167,8 +174,15 @@ def _run(args: argparse.Namespace) -> int:
     options = pipeline.Options(
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
         strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT), theme=getattr(args, "theme", None),
-        cache=_cache_dir(args), render=command in ("build", "preview"),
+        cache=_cache_dir(args), render=command in ("build", "preview", "watch"),
         allow_outside=tuple(getattr(args, "allow_outside", ())))
+    if command == "watch":
+        from generator.watch import watch
+
+        if len(data) > 1:
+            args.usage_error("watch builds one data file")
+        return watch(data[0], options, lambda result: _show(result, args, "; the last good outputs are kept"),
+                     lambda line: print(line, flush=True))
     writer = None
     if command == "preview":
         from generator.preview import write_preview as writer
@@ -177,12 +191,17 @@ def _run(args: argparse.Namespace) -> int:
         result = run_batch(data, options, getattr(args, "workers", 1))
     else:
         result = pipeline.run(data, options, writer)
-    _print_diagnostics(result.diagnostics, strict=options.strict,
-                       tail="; nothing was written" if options.render else "")
+    _show(result, args, "; nothing was written" if options.render else "")
+    return 1 if result.failed else 0
+
+
+def _show(result, args: argparse.Namespace, tail: str) -> None:
+    """Print a run's diagnostics (stderr) and messages (stdout, unless --quiet), flushed at once."""
+    _print_diagnostics(result.diagnostics, strict=getattr(args, "strict", False), tail=tail)
     if not getattr(args, "quiet", False):
         for line in result.messages:
             print(line)
-    return 1 if result.failed else 0
+    sys.stdout.flush()
 
 
 def _check_theme(args: argparse.Namespace, pipeline) -> None:

@@ -1,0 +1,79 @@
+"""Watch mode: build, then rebuild in the same process on every save of the data file, a layout or a theme.
+
+The process stays up, so imports, registered fonts and measured widths stay warm between
+builds. Each build goes through the ordinary pipeline, whose writer replaces the outputs only
+when every stage succeeded: a save that breaks the file prints its diagnostics and leaves the
+last good PDF and deck in place. Changes are seen through watchfiles (inotify on Linux), on
+folders rather than files, so editors that save by writing a new file and renaming it are seen.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Callable
+
+from generator.diagnostics import display_path
+from generator.pipeline import DEFAULT_DECK_LAYOUT, DEFAULT_PDF_LAYOUT, Options, Result, run, shipped
+
+WATCHED_SUFFIXES = (".yaml", ".yml", ".ttf", ".otf", ".svg", ".png", ".jpg", ".jpeg")
+DEBOUNCE_MS = 50  # an editor's save is often several writes; build once they have settled
+STEP_MS = 10  # how often the watcher looks for settled changes
+TIMEOUT_MS = 100  # the watcher hands back an empty batch this often when nothing changed
+
+
+def watch(data: Path, options: Options, report: Callable[[Result], None], say: Callable[[str], None]) -> int:
+    """Build `data`, then rebuild after each change until interrupted (Ctrl-C); exit status 0.
+
+    `report` shows each build's diagnostics and messages; `say` shows watch's own news.
+    """
+    from watchfiles import watch as changes
+
+    folders = watched_folders(data, options)
+    # With yield_on_timeout the first (empty) batch arrives once the watcher runs; it keeps
+    # what changes during a build for the next batch, so no save after that point is missed.
+    batches = changes(*folders, watch_filter=_filter(data, options), debounce=DEBOUNCE_MS, step=STEP_MS,
+                      rust_timeout=TIMEOUT_MS, yield_on_timeout=True, recursive=False)
+    try:
+        next(batches)
+        report(run([data], options))
+        say(f"watching {display_path(data)} and {len(folders) - 1} layout and theme folder(s) (Ctrl-C to stop)")
+        for batch in batches:
+            if batch:
+                report(run([data], options))
+    except KeyboardInterrupt:
+        pass
+    return 0
+
+
+def watched_folders(data: Path, options: Options) -> list[Path]:
+    """The data file's folder, and each layout's folder with every folder beneath it (themes, fonts).
+
+    Folders are watched one by one, not recursively: the data file may sit in a busy folder
+    (a home or /tmp) whose subfolders have nothing to do with the report.
+    """
+    layouts = [options.pdf_layout or shipped(DEFAULT_PDF_LAYOUT), options.deck_layout or shipped(DEFAULT_DECK_LAYOUT)]
+    out = options.out.resolve()
+    folders = [data.resolve().parent]
+    for top in {p.resolve().parent for p in layouts}:
+        for folder, subfolders, _ in os.walk(top):
+            subfolders[:] = sorted(d for d in subfolders if not d.startswith(".") and Path(folder, d) != out)
+            folders.append(Path(folder))
+    return list(dict.fromkeys(folders))
+
+
+def _filter(data: Path, options: Options) -> Callable[[object, str], bool]:
+    """Which changed paths call for a rebuild: the data file (and last year's beside it), layout, theme,
+    font and image files; never our own outputs, nor hidden temporary files."""
+    data_folder = data.resolve().parent
+    out = options.out.resolve()
+
+    def relevant(_change: object, name: str) -> bool:
+        path = Path(name)
+        if path.name.startswith(".") or path.is_relative_to(out):
+            return False  # our own outputs and chart cache would rebuild forever
+        if path.parent == data_folder:
+            return path.suffix.lower() in (".yaml", ".yml")
+        return path.suffix.lower() in WATCHED_SUFFIXES
+
+    return relevant

@@ -1,0 +1,71 @@
+"""`make-report watch`: a real watching process rebuilds on save and keeps the last good outputs.
+
+Waits are bounded polls of what a person would look at (the PDF's text, the terminal), not
+timings: the test only needs each rebuild to happen at all.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Callable
+
+from tests.conftest import REPO, cli_env
+
+FIXTURE = REPO / "tests" / "fixtures" / "orgs" / "charity-3figs.yaml"
+PATIENCE = 120.0  # seconds: a bound on a wait on a busy shared machine, not a performance target
+
+
+def _wait_for(condition: Callable[[], bool], what: str, proc: subprocess.Popen) -> None:
+    """Poll until `condition` holds; fail naming `what` if the watcher dies or the bound passes."""
+    deadline = time.monotonic() + PATIENCE
+    while not condition():
+        assert proc.poll() is None, f"watch exited with status {proc.returncode} while waiting for {what}"
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.2)
+
+
+def _pdf_text(pdf: Path) -> str:
+    """The PDF's text as pdftotext reads it ('' while there is no complete file)."""
+    done = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else ""
+
+
+def test_watch_rebuilds_on_save_and_a_broken_save_keeps_the_outputs(tmp_path: Path) -> None:
+    data = tmp_path / "larder-2023-24.yaml"
+    shutil.copyfile(FIXTURE, data)
+    out = tmp_path / "out"
+    pdf, deck = out / f"{data.stem}.pdf", out / f"{data.stem}.pptx"
+    stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    with stdout.open("w") as so, stderr.open("w") as se:
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "watch", str(data), "--out", str(out)],
+                                cwd=REPO, env=cli_env(), stdout=so, stderr=se)
+    try:
+        _wait_for(lambda: "watching" in stdout.read_text(), "the first build", proc)
+        assert "6,214" in _pdf_text(pdf) and deck.is_file()
+
+        data.write_text(data.read_text(encoding="utf-8").replace("value: 6214", "value: 7351"), encoding="utf-8")
+        _wait_for(lambda: "7,351" in _pdf_text(pdf), "the PDF to show the edited figure", proc)
+        _wait_for(lambda: stdout.read_text().count(f"wrote {deck}") >= 2, "the deck to be rewritten", proc)
+        good = pdf.read_bytes(), deck.read_bytes()
+
+        data.write_text("# FICTIONAL TEST DATA: a save that breaks the file.\nreport:\n  title: [unclosed\n",
+                        encoding="utf-8")
+        _wait_for(lambda: "error:" in stderr.read_text(), "the diagnostic of the broken save", proc)
+        assert re.search(rf"^{re.escape(str(data))}:\d+:\d+: error: ", stderr.read_text(), re.M), stderr.read_text()
+        assert "the last good outputs are kept" in stderr.read_text()
+        assert (pdf.read_bytes(), deck.read_bytes()) == good
+        assert "Traceback" not in stderr.read_text()
+    finally:
+        proc.send_signal(signal.SIGINT)  # Ctrl-C, as a person stops it
+        try:
+            status = proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert status == 0
