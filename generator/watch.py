@@ -27,8 +27,11 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
 
     `report` shows each build's diagnostics and messages; `say` shows watch's own news.
     """
+    import gc
+
     from watchfiles import watch as changes
 
+    gc.enable()  # the console script turns the collector off for one-shot builds; this process lives on
     folders = watched_folders(data, options)
     # With yield_on_timeout the first (empty) batch arrives once the watcher runs; it keeps
     # what changes during a build for the next batch, so no save after that point is missed.
