@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import multiprocessing
 import sys
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from generator.diagnostics import Span, display_path, error
 from generator.pipeline import Options, Result, run
+from generator.summary import report_summary
 
 # Imported before forking, so every worker starts with them loaded (and shares their pages).
 WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "generator.layout.engine",
@@ -25,10 +27,12 @@ WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "gen
 def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Result:
     """Build every data file (on `workers` processes when more than one) and merge their results in order."""
     if workers > 1 and len(data_files) > 1 and sys.platform.startswith("linux"):
-        parts = _pooled(data_files, options, workers)
+        timed = _pooled(data_files, options, workers)
     else:
-        parts = [run([path], options) for path in data_files]
-    return merge(parts, summary=len(data_files) > 1)
+        timed = [_timed(path, options) for path in data_files]
+    result = merge([part for part, _ in timed], summary=len(data_files) > 1)
+    result.reports = [report_summary(path, part, seconds) for path, (part, seconds) in zip(data_files, timed)]
+    return result
 
 
 def merge(parts: list[Result], summary: bool) -> Result:
@@ -39,13 +43,22 @@ def merge(parts: list[Result], summary: bool) -> Result:
         result.messages += part.messages
         result.written += part.written
         result.failed = result.failed or part.failed
+        for output, count in part.counts.items():
+            result.counts[output] = result.counts.get(output, 0) + count
     if summary:
         failed = sum(1 for part in parts if part.failed)
         result.messages.append(f"{len(parts) - failed} built, {failed} failed")
     return result
 
 
-def _pooled(data_files: list[Path], options: Options, workers: int) -> list[Result]:
+def _timed(path: Path, options: Options) -> tuple[Result, float]:
+    """Build one file; its result and the seconds it took."""
+    start = time.perf_counter()
+    part = run([path], options)
+    return part, time.perf_counter() - start
+
+
+def _pooled(data_files: list[Path], options: Options, workers: int) -> list[tuple[Result, float]]:
     """Each file built by a worker forked from this process once the pipeline is imported."""
     _warm(options)
     context = multiprocessing.get_context("fork")  # after imports: workers need not import anything again
@@ -64,20 +77,21 @@ def _warm(options: Options) -> None:
         importlib.import_module("matplotlib.pyplot")
 
 
-def _build_one(path: Path, options: Options) -> Result:
+def _build_one(path: Path, options: Options) -> tuple[Result, float]:
     """In a worker: build one file; a bug of ours becomes that file's diagnostic, not the batch's end."""
+    start = time.perf_counter()
     try:
-        return run([path], options)
+        return _timed(path, options)
     except Exception as exc:  # noqa: BLE001 - reported for this file; the other files still build
-        return _failure(path, f"internal error: {type(exc).__name__}: {exc}")
+        return _failure(path, f"internal error: {type(exc).__name__}: {exc}"), time.perf_counter() - start
 
 
-def _outcome(future: Future, path: Path) -> Result:
+def _outcome(future: Future, path: Path) -> tuple[Result, float]:
     """A worker's result, or a failure for its file when the worker process died."""
     try:
         return future.result()
     except BrokenProcessPool:
-        return _failure(path, "the worker process building this file stopped unexpectedly")
+        return _failure(path, "the worker process building this file stopped unexpectedly"), 0.0
 
 
 def _failure(path: Path, message: str) -> Result:

@@ -36,6 +36,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="chart cache folder (default: OUT/.cache; 'none' disables)")
     build.add_argument("--workers", type=_positive, default=1, metavar="N",
                        help="build the data files on N worker processes (default: 1, one after another)")
+    build.add_argument("--json", action="store_true",
+                       help="print a JSON summary (outputs, pages, slides, diagnostics, timings) instead of messages")
     check = commands.add_parser("check", help="validate data and layouts without rendering",
                                 description="Check data files and layouts; print every problem; render nothing.")
     check.add_argument("data", nargs="*", type=Path, help=f"data files (default: {DEFAULT_DATA})")
@@ -194,6 +196,11 @@ def _run(args: argparse.Namespace) -> int:
     if command == "build":
         from generator.batch import run_batch
         result = run_batch(data, options, getattr(args, "workers", 1))
+        if getattr(args, "json", False):
+            from generator.summary import summary_json
+
+            sys.stdout.write(summary_json(result.reports))
+            result.messages = []
     else:
         result = pipeline.run(data, options, writer)
     _show(result, args, "; nothing was written" if options.render else "")

@@ -56,6 +56,8 @@ class Result:
     messages: list[str] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     failed: bool = False
+    counts: dict[str, int] = field(default_factory=dict)  # pages written per output ("pdf", "deck")
+    reports: list[dict] = field(default_factory=list)  # a batch's per-file summaries (generator/summary.py)
 
 
 # What is done with one data file's laid-out documents (writing the outputs, or a preview).
@@ -161,6 +163,8 @@ def write_outputs(documents: list[Document], path: Path, options: Options, probl
         return
     result.written.extend(written)
     result.messages.extend(f"wrote {display_path(p)}" for p in written)
+    for doc in documents:
+        result.counts[doc.output] = result.counts.get(doc.output, 0) + len(doc.pages)
 
 
 def layouts_for(options: Options, report, path: Path, problems: Collector) -> list:

@@ -46,3 +46,26 @@ def test_workers_must_be_a_positive_number(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "--workers" in done.stderr and "at least 1" in done.stderr
     assert not list(tmp_path.iterdir())
+
+
+def test_json_summary_says_what_was_built_and_what_was_wrong(tmp_path: Path) -> None:
+    import json
+
+    from pypdf import PdfReader
+
+    bad = tmp_path / "broken-2024-25.yaml"
+    bad.write_text("# FICTIONAL TEST DATA: a broken file.\nreport:\n  title: [unclosed\n", encoding="utf-8")
+    out = tmp_path / "out"
+    done = run_cli("build", THREE[0], bad, "--out", out, "--workers", "2", "--json")
+    assert done.returncode == 1
+    summary = json.loads(done.stdout)  # nothing but the JSON on standard output
+    assert (summary["built"], summary["failed"]) == (1, 1)
+    good, broken = summary["reports"]
+    assert good["ok"] and not good["diagnostics"] and good["seconds"] > 0
+    assert sorted(Path(p).name for p in good["outputs"]) == [f"{THREE[0].stem}.pdf", f"{THREE[0].stem}.pptx"]
+    assert good["pages"] == len(PdfReader(out / f"{THREE[0].stem}.pdf").pages)
+    assert good["slides"] == len(Presentation(str(out / f"{THREE[0].stem}.pptx")).slides)
+    assert not broken["ok"] and broken["outputs"] == [] and broken["errors"] == 1
+    (problem,) = broken["diagnostics"]
+    assert problem["severity"] == "error" and problem["path"] == str(bad)
+    assert f"{problem['path']}:{problem['line']}:{problem['column']}: error: {problem['message']}" in done.stderr
