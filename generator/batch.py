@@ -10,12 +10,14 @@ from __future__ import annotations
 import multiprocessing
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Callable
 
 from generator.diagnostics import Span, display_path, error
 from generator.pipeline import Options, Result, run
+from generator.progress import batch_progress
 from generator.summary import report_summary
 
 # Imported before forking, so every worker starts with them loaded (and shares their pages).
@@ -29,7 +31,8 @@ def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Res
     if workers > 1 and len(data_files) > 1 and sys.platform.startswith("linux"):
         timed = _pooled(data_files, options, workers)
     else:
-        timed = [_timed(path, options) for path in data_files]
+        with batch_progress(len(data_files)) as advance:
+            timed = [_timed(path, options, advance) for path in data_files]
     result = merge([part for part, _ in timed], summary=len(data_files) > 1)
     result.reports = [report_summary(path, part, seconds) for path, (part, seconds) in zip(data_files, timed)]
     return result
@@ -51,10 +54,11 @@ def merge(parts: list[Result], summary: bool) -> Result:
     return result
 
 
-def _timed(path: Path, options: Options) -> tuple[Result, float]:
+def _timed(path: Path, options: Options, done: Callable[[], None] = lambda: None) -> tuple[Result, float]:
     """Build one file; its result and the seconds it took."""
     start = time.perf_counter()
     part = run([path], options)
+    done()
     return part, time.perf_counter() - start
 
 
@@ -64,6 +68,10 @@ def _pooled(data_files: list[Path], options: Options, workers: int) -> list[tupl
     context = multiprocessing.get_context("fork")  # after imports: workers need not import anything again
     with ProcessPoolExecutor(max_workers=min(workers, len(data_files)), mp_context=context) as pool:
         futures = [pool.submit(_build_one, path, options) for path in data_files]
+        # The bar starts once the workers are forked, so no child inherits its drawing thread.
+        with batch_progress(len(futures)) as advance:
+            for _ in as_completed(futures):
+                advance()
         return [_outcome(future, path) for future, path in zip(futures, data_files)]
 
 

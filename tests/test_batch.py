@@ -69,3 +69,32 @@ def test_json_summary_says_what_was_built_and_what_was_wrong(tmp_path: Path) -> 
     (problem,) = broken["diagnostics"]
     assert problem["severity"] == "error" and problem["path"] == str(bad)
     assert f"{problem['path']}:{problem['line']}:{problem['column']}: error: {problem['message']}" in done.stderr
+
+
+def test_a_progress_bar_on_a_terminal_and_none_in_a_pipe(tmp_path: Path) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    from tests.conftest import cli_env
+
+    args = [sys.executable, "-m", "generator", "build", *THREE[:2], "--out", tmp_path / "tty", "--workers", "2"]
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([str(a) for a in args], cwd=REPO, env=cli_env(), stdout=subprocess.PIPE, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the child is done with it
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert proc.wait(timeout=300) == 0
+    terminal = seen.decode("utf-8", "replace")
+    assert "building reports" in terminal and "2/2" in terminal
+    piped = run_cli("build", *THREE[:2], "--out", tmp_path / "pipe", "--workers", "2")
+    assert piped.returncode == 0 and "building reports" not in piped.stderr and piped.stderr == ""

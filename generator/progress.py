@@ -1,0 +1,24 @@
+"""A progress bar for batches, drawn by rich on a terminal only; silent when output goes to a file or pipe."""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from typing import Callable, Iterator, TextIO
+
+
+@contextlib.contextmanager
+def batch_progress(total: int, stream: TextIO | None = None) -> Iterator[Callable[[], None]]:
+    """Yield a function to call once per finished report; a bar on `stream` (stderr) if it is a terminal."""
+    stream = stream or sys.stderr
+    if total < 2 or not stream.isatty():
+        yield lambda: None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    # Transient: the bar disappears when the batch ends, leaving the messages and the summary line.
+    with Progress(TextColumn("building reports"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=Console(file=stream), transient=True) as bar:
+        task = bar.add_task("build", total=total)
+        yield lambda: bar.advance(task)
