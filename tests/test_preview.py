@@ -110,3 +110,13 @@ def test_slides_look_like_libreoffices_rendering_of_the_deck(preview: Path, libr
     for n, mine in enumerate(ours):
         nearest = min(range(len(ours)), key=lambda k: _difference(mine, libreoffice_slides[k]))
         assert nearest == n, f"slide {n + 1}'s preview looks most like LibreOffice's slide {nearest + 1}"
+
+
+def test_a_broken_file_is_a_diagnostic_and_no_image(tmp_path: Path) -> None:
+    bad = tmp_path / "broken-2024-25.yaml"
+    bad.write_text("# FICTIONAL TEST DATA: a broken file.\nreport:\n  title: [unclosed\n", encoding="utf-8")
+    done = run_cli("preview", bad, "--out", tmp_path / "preview")
+    assert done.returncode == 1
+    assert re.search(rf"^{re.escape(str(bad))}:\d+:\d+: error: ", done.stderr, re.M), done.stderr
+    assert "Traceback" not in done.stderr
+    assert not list(tmp_path.glob("preview/*.png"))
