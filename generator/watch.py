@@ -23,7 +23,7 @@ TIMEOUT_MS = 100  # the watcher hands back an empty batch this often when nothin
 
 
 def watch(data: Path, options: Options, report: Callable[[Result], None], say: Callable[[str], None]) -> int:
-    """Build `data`, then rebuild after each change until interrupted (Ctrl-C); exit status 0.
+    """Build `data`, then rebuild after each change until Ctrl-C; exit 0 (1 when its folder is missing).
 
     `report` shows each build's diagnostics and messages; `say` shows watch's own news.
     """
@@ -32,6 +32,9 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
     from watchfiles import watch as changes
 
     gc.enable()  # the console script turns the collector off for one-shot builds; this process lives on
+    if not data.resolve().parent.is_dir():  # nothing to watch: say what a build says, and stop
+        report(run([data], options))
+        return 1
     folders = watched_folders(data, options)
     # With yield_on_timeout the first (empty) batch arrives once the watcher runs; it keeps
     # what changes during a build for the next batch, so no save after that point is missed.

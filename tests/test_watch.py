@@ -69,3 +69,13 @@ def test_watch_rebuilds_on_save_and_a_broken_save_keeps_the_outputs(tmp_path: Pa
             proc.kill()
             raise
     assert status == 0
+
+
+def test_watch_of_a_file_in_a_missing_folder_is_a_diagnostic(tmp_path: Path) -> None:
+    from tests.conftest import run_cli
+
+    missing = tmp_path / "nowhere" / "larder-2023-24.yaml"
+    done = run_cli("watch", missing, "--out", tmp_path / "out", timeout=120)
+    assert done.returncode == 1
+    assert re.search(rf"^{re.escape(str(missing))}:1:1: error: cannot read the file", done.stderr, re.M), done.stderr
+    assert "internal error" not in done.stderr
