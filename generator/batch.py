@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Callable
 
 from generator.diagnostics import Span, display_path, error
-from generator.pipeline import Options, Result, run
+from generator.pipeline import Options, Result, _output_clashes, _recover, run
 from generator.progress import batch_progress
 from generator.summary import report_summary
 
@@ -28,11 +28,20 @@ WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "gen
 
 def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Result:
     """Build every data file (on `workers` processes when more than one) and merge their results in order."""
-    if workers > 1 and len(data_files) > 1 and sys.platform.startswith("linux"):
-        timed = _pooled(data_files, options, workers)
+    prepared = Result()
+    clashes = _output_clashes(data_files) if options.render else {}
+    if options.render:
+        _recover(options, prepared)  # once, before any worker writes: never in parallel with a build
+    if prepared.failed:
+        return prepared
+    todo = [path for i, path in enumerate(data_files) if i not in clashes]
+    if workers > 1 and len(todo) > 1 and sys.platform.startswith("linux"):
+        built = iter(_pooled(todo, options, workers))
     else:
-        with batch_progress(len(data_files)) as advance:
-            timed = [_timed(path, options, advance) for path in data_files]
+        with batch_progress(len(todo)) as advance:
+            built = iter([_timed(path, options, advance) for path in todo])
+    timed = [(Result(diagnostics=[clashes[i]], failed=True), 0.0) if i in clashes else next(built)
+             for i in range(len(data_files))]
     result = merge([part for part, _ in timed], summary=len(data_files) > 1)
     result.reports = [report_summary(path, part, seconds) for path, (part, seconds) in zip(data_files, timed)]
     return result
@@ -57,7 +66,7 @@ def merge(parts: list[Result], summary: bool) -> Result:
 def _timed(path: Path, options: Options, done: Callable[[], None] = lambda: None) -> tuple[Result, float]:
     """Build one file; its result and the seconds it took."""
     start = time.perf_counter()
-    part = run([path], options)
+    part = run([path], options, prepare=False)
     done()
     return part, time.perf_counter() - start
 

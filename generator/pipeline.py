@@ -64,15 +64,16 @@ class Result:
 Writer = Callable[["list[Document]", Path, Options, Collector, "Result"], None]
 
 
-def run(data_files: list[Path], options: Options, writer: Writer | None = None) -> Result:
+def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered.
 
     `writer` receives each file's documents when every stage succeeded (default: write the
-    PDF and the deck into options.out).
+    PDF and the deck into options.out). `prepare=False` skips the clash check and the recovery
+    of interrupted builds, for a batch that did both once before starting (generator/batch.py).
     """
     result = Result()
-    clashes = _output_clashes(data_files) if options.render else {}
-    if options.render:
+    clashes = _output_clashes(data_files) if options.render and prepare else {}
+    if options.render and prepare:
         _recover(options, result)
     for index, path in enumerate(data_files):
         problems = Collector()
