@@ -7,18 +7,20 @@ whether it was built alone, in a serial batch or by a worker. A report that fail
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from generator.diagnostics import Span, display_path, error
 from generator.pipeline import Options, Result, _output_clashes, _recover, run
 from generator.progress import batch_progress
 from generator.summary import report_summary
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
+
+    from generator.render.offload import Offload
 
 # Imported before forking, so every worker starts with them loaded (and shares their pages).
 WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "generator.layout.engine",
@@ -26,8 +28,11 @@ WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "gen
                 "generator.charts.deck")
 
 
-def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Result:
-    """Build every data file (on `workers` processes when more than one) and merge their results in order."""
+def run_batch(data_files: list[Path], options: Options, workers: int = 1, offload: Offload | None = None) -> Result:
+    """Build every data file (on `workers` processes when more than one) and merge their results in order.
+
+    `offload`: helper processes for the renderers, when the files are built here one after another.
+    """
     prepared = Result()
     clashes = _output_clashes(data_files) if options.render else {}
     if options.render:
@@ -39,7 +44,7 @@ def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Res
         built = iter(_pooled(todo, options, workers))
     else:
         with batch_progress(len(todo)) as advance:
-            built = iter([_timed(path, options, advance) for path in todo])
+            built = iter([_timed(path, options, advance, offload) for path in todo])
     timed = [(Result(diagnostics=[clashes[i]], failed=True), 0.0) if i in clashes else next(built)
              for i in range(len(data_files))]
     result = merge([part for part, _ in timed], summary=len(data_files) > 1)
@@ -63,16 +68,20 @@ def merge(parts: list[Result], summary: bool) -> Result:
     return result
 
 
-def _timed(path: Path, options: Options, done: Callable[[], None] = lambda: None) -> tuple[Result, float]:
+def _timed(path: Path, options: Options, done: Callable[[], None] = lambda: None,
+           offload: Offload | None = None) -> tuple[Result, float]:
     """Build one file; its result and the seconds it took."""
     start = time.perf_counter()
-    part = run([path], options, prepare=False)
+    part = run([path], options, prepare=False, offload=offload)
     done()
     return part, time.perf_counter() - start
 
 
 def _pooled(data_files: list[Path], options: Options, workers: int) -> list[tuple[Result, float]]:
     """Each file built by a worker forked from this process once the pipeline is imported."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     _warm(options)
     context = multiprocessing.get_context("fork")  # after imports: workers need not import anything again
     with ProcessPoolExecutor(max_workers=min(workers, len(data_files)), mp_context=context) as pool:
@@ -105,6 +114,8 @@ def _build_one(path: Path, options: Options) -> tuple[Result, float]:
 
 def _outcome(future: Future, path: Path) -> tuple[Result, float]:
     """A worker's result, or a failure for its file when the worker process died."""
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         return future.result()
     except BrokenProcessPool:

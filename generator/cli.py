@@ -119,9 +119,14 @@ def _version() -> str:
     return __version__
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (a bug of ours is one line, not a traceback)."""
+def main(argv: Sequence[str] | None = None, helpers: bool = False) -> int:
+    """Run the command line; return the exit status (a bug of ours is one line, not a traceback).
+
+    `helpers`: a build may fork helper processes (generator/render/offload.py); the console
+    script allows it, a caller that runs main() in its own process decides for itself.
+    """
     args = _parser().parse_args(list(argv) if argv is not None else None)
+    args.helpers = helpers
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -144,10 +149,10 @@ def console() -> None:
     main() in-process never come here. The cyclic garbage collector is off for the same
     reason: a one-shot build's objects live until it ends, its passes cost 4-5% of a build
     and free almost nothing (peak memory is the same within a MiB). `watch`, which lives on,
-    turns it back on.
+    turns it back on. A build from here may put work on helper processes (render/offload.py).
     """
     gc.disable()
-    status = main()
+    status = main(helpers=True)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -194,8 +199,14 @@ def _run(args: argparse.Namespace) -> int:
     if command == "preview":
         from generator.preview import write_preview as writer
     if command == "build":
+        offload = _offload(args, data, options, pipeline)
         from generator.batch import run_batch
-        result = run_batch(data, options, getattr(args, "workers", 1))
+
+        try:
+            result = run_batch(data, options, getattr(args, "workers", 1), offload)
+        finally:
+            if offload is not None:
+                offload.close()
         if getattr(args, "json", False):
             from generator.summary import summary_json
 
@@ -205,6 +216,17 @@ def _run(args: argparse.Namespace) -> int:
         result = pipeline.run(data, options, writer)
     _show(result, args, "; nothing was written" if options.render else "")
     return 1 if result.failed else 0
+
+
+def _offload(args: argparse.Namespace, data: list[Path], options, pipeline):
+    """Helper processes for a build run by the console script, one report at a time (see render/offload.py)."""
+    if not getattr(args, "helpers", False) or getattr(args, "workers", 1) > 1:
+        return None
+    from generator.render.offload import Offload
+
+    layouts = [options.pdf_layout or pipeline.shipped(pipeline.DEFAULT_PDF_LAYOUT),
+               options.deck_layout or pipeline.shipped(pipeline.DEFAULT_DECK_LAYOUT)]
+    return Offload.for_build(data, layouts, options.out, options.cache)
 
 
 def _show(result, args: argparse.Namespace, tail: str) -> None:

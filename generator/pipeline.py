@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -20,6 +21,7 @@ from generator.diagnostics import (
 
 if TYPE_CHECKING:
     from generator.layout.frame import Document
+    from generator.render.offload import Offload
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
 DEFAULT_DECK_LAYOUT = Path("layouts/deck-16x9.yaml")
@@ -64,13 +66,18 @@ class Result:
 Writer = Callable[["list[Document]", Path, Options, Collector, "Result"], None]
 
 
-def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True) -> Result:
+def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True,
+        offload: Offload | None = None) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered.
 
     `writer` receives each file's documents when every stage succeeded (default: write the
     PDF and the deck into options.out). `prepare=False` skips the clash check and the recovery
     of interrupted builds, for a batch that did both once before starting (generator/batch.py).
+    `offload` (for the default writer only) renders the deck and draws missed charts in helper
+    processes, started on each document as soon as it is laid out (generator/render/offload.py).
     """
+    if writer is not None or not options.render:
+        offload = None
     result = Result()
     clashes = _output_clashes(data_files) if options.render and prepare else {}
     if options.render and prepare:
@@ -81,7 +88,7 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
             if index in clashes:
                 problems.add(clashes[index])
             else:
-                _one(path, options, problems, result, writer or write_outputs)
+                _one(path, options, problems, result, writer or partial(write_outputs, offload=offload), offload)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
         result.diagnostics.extend(sorted_diagnostics(problems.items))
@@ -133,7 +140,8 @@ def _fails(items: list[Diagnostic], strict: bool) -> bool:
     return any(d.severity is Severity.ERROR or strict for d in items)
 
 
-def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer) -> None:
+def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer,
+         offload: Offload | None = None) -> None:
     """Run every stage for one data file; write only when every stage succeeded."""
     from generator.model.load_report import load_report
 
@@ -142,22 +150,38 @@ def _one(path: Path, options: Options, problems: Collector, result: Result, writ
     layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path))
     if report is None:
         return
-    from generator.layout.engine import lay_out
-
     # Every layout that loaded is laid out, so its problems are reported with the other's.
-    documents = [lay_out(report, layout, problems) for layout in layouts if layout is not None]
+    documents = _lay_out_all(report, [layout for layout in layouts if layout is not None], options, problems, offload)
     if None in layouts or _fails(problems.items, options.strict) or not options.render:
         return
     writer(documents, path, options, problems, result)
 
 
-def write_outputs(documents: list[Document], path: Path, options: Options, problems: Collector, result: Result) -> None:
+def _lay_out_all(report, layouts: list, options: Options, problems: Collector, offload: Offload | None) -> list[Document]:
+    """Each layout laid out, in the given order; with `offload`, the deck first, each handed over at once.
+
+    The deck goes first because rendering it is the longer of the two jobs, and it is done on
+    the other core meanwhile; a document is handed over only while the build can still succeed.
+    """
+    from generator.layout.engine import lay_out
+
+    order = sorted(layouts, key=lambda layout: layout.spec.output != "deck") if offload is not None else layouts
+    laid_out = {}
+    for layout in order:
+        doc = laid_out[id(layout)] = lay_out(report, layout, problems)
+        if offload is not None and not _fails(problems.items, options.strict):
+            offload.laid_out(doc, options.cache)
+    return [laid_out[id(layout)] for layout in layouts]
+
+
+def write_outputs(documents: list[Document], path: Path, options: Options, problems: Collector, result: Result,
+                  offload: Offload | None = None) -> None:
     """Render the documents and write them all into options.out (or, on a disk error, none)."""
     from generator.render.write import CannotWrite, render_documents
 
     stem = path.stem
     try:
-        written = render_documents(documents, options.out, stem, options.cache)
+        written = render_documents(documents, options.out, stem, options.cache, offload)
     except CannotWrite as exc:  # a full disk or a read-only folder: the person's setup, not a bug
         problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc}",
                        "check that the output folder can be created and written; the previous outputs are untouched")

@@ -39,6 +39,7 @@ class ChartCache:
         # (or is killed) leaves the cache as it was.
         self.deferred = deferred
         self._pending: dict[Path, DisplayList] = {}
+        self._supplied: dict[str, DisplayList] = {}  # recorded by another process for this build
 
     def display_list(self, spec: ChartSpec, width: float, height: float) -> DisplayList:
         """The cached display list for this spec and box, recording it on a miss."""
@@ -66,6 +67,10 @@ class ChartCache:
 
     def get(self, spec: ChartSpec, width: float, height: float) -> DisplayList | None:
         """The stored display list, or None when absent, disabled or unreadable."""
+        if self._supplied:
+            supplied = self._supplied.get(self.key(spec, width, height))
+            if supplied is not None:
+                return supplied
         if self.directory is None:
             return None
         path = self._path(spec, width, height)
@@ -76,6 +81,16 @@ class ChartCache:
         except (OSError, ValueError):
             return None  # missing or half-written by an older crash: just redraw
         return data if isinstance(data, list) else None
+
+    def has(self, spec: ChartSpec, width: float, height: float) -> bool:
+        """True when a display list for this spec and box is stored (read nothing: a cheap look before drawing)."""
+        return self.directory is not None and self._path(spec, width, height).is_file()
+
+    def supply(self, spec: ChartSpec, width: float, height: float, ops: DisplayList) -> None:
+        """A recording made by another process (generator/render/offload.py): served by get() for this
+        build, even with the cache off, and stored like one recorded here."""
+        self._supplied[self.key(spec, width, height)] = ops
+        self.put(spec, width, height, ops)
 
     def put(self, spec: ChartSpec, width: float, height: float, ops: DisplayList) -> None:
         """Store atomically: write a temp file in the same directory, then os.replace.
@@ -140,6 +155,7 @@ class ChartCache:
         return self.directory / f"{self.key(spec, width, height)}.json"
 
 
+@functools.cache  # the recorder's source does not change while a process runs
 def _code_digest() -> str:
     """SHA-256 over the recorder modules' source files."""
     digest = hashlib.sha256()
