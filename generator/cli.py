@@ -194,7 +194,7 @@ def _run(args: argparse.Namespace) -> int:
         if len(data) > 1:
             args.usage_error("watch builds one data file")
         return watch(data[0], options, lambda result: _show(result, args, "; the last good outputs are kept"),
-                     lambda line: print(line, flush=True))
+                     lambda line: print(line, flush=True), helpers=args.helpers)
     writer = None
     if command == "preview":
         from generator.preview import write_preview as writer

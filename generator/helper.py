@@ -16,6 +16,7 @@ process killed) comes back as `HelperFailed`, and the caller does the work itsel
 from __future__ import annotations
 
 import fcntl
+import gc
 import importlib
 import os
 import pickle
@@ -134,8 +135,13 @@ class Helper:
 
 
 def _serve(requests: int, replies: int, warm: Sequence[str]) -> None:
-    """The helper's life: warm up, then answer calls until the request pipe closes."""
+    """The helper's life: warm up, then answer calls until the request pipe closes.
+
+    The cyclic garbage collector runs between calls, not during them: an answer is awaited, the
+    time after it is the helper's own.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()
     for name in warm:
         try:
             _resolve(name)() if ":" in name else importlib.import_module(name)
@@ -154,6 +160,8 @@ def _serve(requests: int, replies: int, warm: Sequence[str]) -> None:
             _write(replies, answer)
         except pickle.PicklingError as exc:
             _write(replies, (False, f"the result cannot be sent back: {exc}"))
+        del answer
+        gc.collect()
 
 
 def _resolve(target: str):

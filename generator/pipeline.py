@@ -21,6 +21,7 @@ from generator.diagnostics import (
 
 if TYPE_CHECKING:
     from generator.layout.frame import Document
+    from generator.layoutfile.memo import LayoutMemo
     from generator.render.offload import Offload
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
@@ -67,7 +68,7 @@ Writer = Callable[["list[Document]", Path, Options, Collector, "Result"], None]
 
 
 def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True,
-        offload: Offload | None = None) -> Result:
+        offload: Offload | None = None, layouts: LayoutMemo | None = None) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered.
 
     `writer` receives each file's documents when every stage succeeded (default: write the
@@ -75,6 +76,7 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
     of interrupted builds, for a batch that did both once before starting (generator/batch.py).
     `offload` (for the default writer only) renders the deck and draws missed charts in helper
     processes, started on each document as soon as it is laid out (generator/render/offload.py).
+    `layouts` keeps loaded layouts between runs of a long-lived process (generator/layoutfile/memo.py).
     """
     if writer is not None or not options.render:
         offload = None
@@ -88,7 +90,7 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
             if index in clashes:
                 problems.add(clashes[index])
             else:
-                _one(path, options, problems, result, writer or partial(write_outputs, offload=offload), offload)
+                _one(path, options, problems, result, writer or partial(write_outputs, offload=offload), offload, layouts)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
         result.diagnostics.extend(sorted_diagnostics(problems.items))
@@ -141,13 +143,13 @@ def _fails(items: list[Diagnostic], strict: bool) -> bool:
 
 
 def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer,
-         offload: Offload | None = None) -> None:
+         offload: Offload | None = None, memo: LayoutMemo | None = None) -> None:
     """Run every stage for one data file; write only when every stage succeeded."""
     from generator.model.load_report import load_report
 
     boundary = boundary_for(path, options)
     report = load_report(path, problems, boundary)
-    layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path))
+    layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path), memo)
     if report is None:
         return
     # Every layout that loaded is laid out, so its problems are reported with the other's.
@@ -220,13 +222,24 @@ def boundary_for(path: Path, options: Options) -> Boundary:
     return Boundary.around(path, *(layout for layout, _ in _layout_paths(options)), allowed=options.allow_outside)
 
 
-def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None) -> list:
-    """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
+def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None,
+                  memo: LayoutMemo | None = None) -> list:
+    """Load the PDF and deck layouts (with their themes); None in place of one that failed.
+
+    With `memo` (watch), a layout loaded by an earlier build for the same theme and project is reused.
+    """
     from generator.layoutfile.load import load_layout
+
+    def loader(path: Path, output: str):
+        own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
+        return load_layout(path, output, own, theme, boundary), own.items
 
     layouts = []
     for path, output in _layout_paths(options):
-        own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
-        layouts.append(load_layout(path, output, own, theme, boundary))
-        problems.extend(own.items)
+        if memo is None:
+            layout, items = loader(path, output)
+        else:
+            layout, items = memo.load((path, output, theme, boundary), lambda: loader(path, output))
+        layouts.append(layout)
+        problems.extend(items)
     return layouts

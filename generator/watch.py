@@ -1,10 +1,15 @@
 """Watch mode: build, then rebuild in the same process on every save of the data file, a layout or a theme.
 
 The process stays up, so imports, registered fonts and measured widths stay warm between
-builds. Each build goes through the ordinary pipeline, whose writer replaces the outputs only
-when every stage succeeded: a save that breaks the file prints its diagnostics and leaves the
-last good PDF and deck in place. Changes are seen through watchfiles (inotify on Linux), on
-folders rather than files, so editors that save by writing a new file and renaming it are seen.
+builds; loaded layouts and themes are kept until a file other than the data file changes
+(generator/layoutfile/memo.py); and, from the console script, the deck helper and a chart
+helper (generator/render/offload.py) are forked once, before the watcher starts its thread,
+and serve every rebuild: the deck is rendered beside the PDF, and matplotlib is already
+imported there when the first chart has to be redrawn. Each build goes through the ordinary
+pipeline, whose writer replaces the outputs only when every stage succeeded: a save that
+breaks the file prints its diagnostics and leaves the last good PDF and deck in place.
+Changes are seen through watchfiles (inotify on Linux), on folders rather than files, so
+editors that save by writing a new file and renaming it are seen.
 """
 
 from __future__ import annotations
@@ -22,34 +27,67 @@ STEP_MS = 10  # how often the watcher looks for settled changes
 TIMEOUT_MS = 100  # the watcher hands back an empty batch this often when nothing changed
 
 
-def watch(data: Path, options: Options, report: Callable[[Result], None], say: Callable[[str], None]) -> int:
+def watch(data: Path, options: Options, report: Callable[[Result], None], say: Callable[[str], None],
+          helpers: bool = False) -> int:
     """Build `data`, then rebuild after each change until Ctrl-C; exit 0 (1 when its folder is missing).
 
-    `report` shows each build's diagnostics and messages; `say` shows watch's own news.
+    `report` shows each build's diagnostics and messages; `say` shows watch's own news;
+    `helpers` lets the builds use helper processes.
     """
     import gc
 
-    from watchfiles import watch as changes
+    from generator.layoutfile.memo import LayoutMemo
 
-    gc.enable()  # the console script turns the collector off for one-shot builds; this process lives on
     if not data.resolve().parent.is_dir():  # nothing to watch: say what a build says, and stop
         report(run([data], options))
         return 1
+    offload = _helpers() if helpers else None
+    memo = LayoutMemo()
+
+    def build() -> None:
+        """One build; then, while the next save is awaited, the garbage collection it was spared."""
+        gc.disable()  # (the console script turns it off for one-shot builds; this process lives on)
+        try:
+            report(run([data], options, offload=offload, layouts=memo))
+        finally:
+            gc.collect()
+
+    try:
+        return _loop(data, options, build, memo, say)
+    finally:
+        if offload is not None:
+            offload.close()
+
+
+def _loop(data: Path, options: Options, build: Callable[[], None], memo, say: Callable[[str], None]) -> int:
+    """Build, then rebuild after each batch of changes until Ctrl-C; layouts are reloaded unless only the data changed."""
+    from watchfiles import watch as changes
+
     folders = watched_folders(data, options)
     # With yield_on_timeout the first (empty) batch arrives once the watcher runs; it keeps
     # what changes during a build for the next batch, so no save after that point is missed.
     batches = changes(*folders, watch_filter=_filter(data, options), debounce=DEBOUNCE_MS, step=STEP_MS,
                       rust_timeout=TIMEOUT_MS, yield_on_timeout=True, recursive=False)
+    target = data.resolve()
     try:
         next(batches)
-        report(run([data], options))
+        build()
         say(f"watching {display_path(data)} and {len(folders) - 1} layout and theme folder(s) (Ctrl-C to stop)")
         for batch in batches:
             if batch:
-                report(run([data], options))
+                if any(Path(name).resolve() != target for _, name in batch):
+                    memo.forget()
+                build()
     except KeyboardInterrupt:
         pass
     return 0
+
+
+def _helpers():
+    """The deck and chart helpers, forked now, while this process runs no other thread (None where unwanted)."""
+    from generator.render.offload import Offload, wanted
+
+    return Offload.start(prefetch_charts=True) if wanted() else None
 
 
 def watched_folders(data: Path, options: Options) -> list[Path]:

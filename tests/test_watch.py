@@ -79,3 +79,42 @@ def test_watch_of_a_file_in_a_missing_folder_is_a_diagnostic(tmp_path: Path) -> 
     assert done.returncode == 1
     assert re.search(rf"^{re.escape(str(missing))}:1:1: error: cannot read the file", done.stderr, re.M), done.stderr
     assert "internal error" not in done.stderr
+
+
+def test_watch_reloads_a_layout_when_it_changes_and_keeps_it_across_data_edits(tmp_path: Path) -> None:
+    """Loaded layouts are kept between rebuilds (generator/layoutfile/memo.py), but never past a change to one."""
+    layouts = tmp_path / "layouts"
+    shutil.copytree(REPO / "layouts", layouts)
+    pdf_layout = layouts / "report-a4.yaml"
+    data = tmp_path / "data" / "larder-2023-24.yaml"
+    data.parent.mkdir()
+    shutil.copyfile(FIXTURE, data)
+    out = tmp_path / "out"
+    pdf = out / f"{data.stem}.pdf"
+    stdout = tmp_path / "stdout.txt"
+    with stdout.open("w") as so:
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "watch", str(data), "--out", str(out),
+                                 "--pdf-layout", str(pdf_layout), "--deck-layout", str(layouts / "deck-16x9.yaml")],
+                                cwd=REPO, env=cli_env(), stdout=so, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: "watching" in stdout.read_text(), "the first build", proc)
+        assert "AT A GLANCE" in _pdf_text(pdf)
+        text = pdf_layout.read_text(encoding="utf-8")
+        assert text.count("{report.period} at a glance") == 1
+        pdf_layout.write_text(text.replace("{report.period} at a glance", "{report.period} in brief"), encoding="utf-8")
+        _wait_for(lambda: "IN BRIEF" in _pdf_text(pdf), "the PDF to follow the edited layout", proc)
+
+        data.write_text(data.read_text(encoding="utf-8").replace("value: 6214", "value: 7351"), encoding="utf-8")
+        _wait_for(lambda: "7,351" in _pdf_text(pdf), "the PDF to show the edited figure", proc)
+        assert "IN BRIEF" in _pdf_text(pdf) and "AT A GLANCE" not in _pdf_text(pdf)
+
+        pdf_layout.write_text(text, encoding="utf-8")
+        _wait_for(lambda: "AT A GLANCE" in _pdf_text(pdf), "the PDF to follow the layout put back", proc)
+        assert "7,351" in _pdf_text(pdf)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise

@@ -60,12 +60,8 @@ class Offload:
 
     @classmethod
     def for_build(cls, data_files: list[Path], layouts: list[Path], out: Path, cache_dir: Path | None) -> Offload | None:
-        """The helpers for a build command, or None where they would not help.
-
-        Not on a machine (or in a CPU set) of one core, where they would only take turns with
-        the main process, nor when MAKE_REPORT_SERIAL is set (a build in one process, to compare).
-        """
-        if os.environ.get("MAKE_REPORT_SERIAL") or _cores() < 2:
+        """The helpers for a build command, or None where they would not help (see `wanted`)."""
+        if not wanted():
             return None
         return cls.start(charts_likely_missed(data_files, layouts, out, cache_dir))
 
@@ -132,6 +128,12 @@ class _Discard:
 
     def supply(self, *_: object) -> None:
         """Drop a recording."""
+
+
+def wanted() -> bool:
+    """False on a machine (or in a CPU set) of one core, where helpers would only take turns with
+    the main process, and when MAKE_REPORT_SERIAL is set (everything in one process, to compare)."""
+    return not os.environ.get("MAKE_REPORT_SERIAL") and _cores() >= 2
 
 
 def _cores() -> int:
