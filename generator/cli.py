@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     _common(watch)
     watch.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: output/)")
     watch.add_argument("--cache", type=Path, default=None, help="chart cache folder (default: OUT/.cache; 'none' disables)")
+    watch.add_argument("--serve", action="store_true",
+                       help="serve a preview page of every page and slide, refreshed after each rebuild, on 127.0.0.1")
+    watch.add_argument("--port", type=_port, default=8000, metavar="N",
+                       help="the preview page's port with --serve (default: 8000; 0: any free port)")
     for sub in (build, check, explain, preview, watch):
         sub.set_defaults(usage_error=sub.error)
     _new_parser(commands)
@@ -105,6 +109,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
                              "(the folders of the data file and the layouts); repeatable")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+
+def _port(text: str) -> int:
+    """A TCP port number, 0 to 65535 (for --port; 0 lets the system choose)."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {text!r}")
+    return int(text)
 
 
 def _positive(text: str) -> int:
@@ -194,7 +205,8 @@ def _run(args: argparse.Namespace) -> int:
         if len(data) > 1:
             args.usage_error("watch builds one data file")
         return watch(data[0], options, lambda result: _show(result, args, "; the last good outputs are kept"),
-                     lambda line: print(line, flush=True), helpers=args.helpers)
+                     lambda line: print(line, flush=True), helpers=args.helpers,
+                     serve=args.port if args.serve else None)
     writer = None
     if command == "preview":
         from generator.preview import write_preview as writer

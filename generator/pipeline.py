@@ -68,7 +68,8 @@ Writer = Callable[["list[Document]", Path, Options, Collector, "Result"], None]
 
 
 def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True,
-        offload: Offload | None = None, layouts: LayoutMemo | None = None) -> Result:
+        offload: Offload | None = None, layouts: LayoutMemo | None = None,
+        on_written: Callable[[list[Document], Path], None] | None = None) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered.
 
     `writer` receives each file's documents when every stage succeeded (default: write the
@@ -77,6 +78,7 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
     `offload` (for the default writer only) renders the deck and draws missed charts in helper
     processes, started on each document as soon as it is laid out (generator/render/offload.py).
     `layouts` keeps loaded layouts between runs of a long-lived process (generator/layoutfile/memo.py).
+    `on_written` is called with a file's documents once they were all written (watch --serve).
     """
     if writer is not None or not options.render:
         offload = None
@@ -90,7 +92,10 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
             if index in clashes:
                 problems.add(clashes[index])
             else:
-                _one(path, options, problems, result, writer or partial(write_outputs, offload=offload), offload, layouts)
+                documents = _one(path, options, problems, result, writer or partial(write_outputs, offload=offload),
+                                 offload, layouts)
+                if on_written is not None and documents and not _fails(problems.items, options.strict):
+                    on_written(documents, path)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
         result.diagnostics.extend(sorted_diagnostics(problems.items))
@@ -143,20 +148,21 @@ def _fails(items: list[Diagnostic], strict: bool) -> bool:
 
 
 def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer,
-         offload: Offload | None = None, memo: LayoutMemo | None = None) -> None:
-    """Run every stage for one data file; write only when every stage succeeded."""
+         offload: Offload | None = None, memo: LayoutMemo | None = None) -> list[Document] | None:
+    """Run every stage for one data file; write only when every stage succeeded; the documents handed to the writer."""
     from generator.model.load_report import load_report
 
     boundary = boundary_for(path, options)
     report = load_report(path, problems, boundary)
     layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path), memo)
     if report is None:
-        return
+        return None
     # Every layout that loaded is laid out, so its problems are reported with the other's.
     documents = _lay_out_all(report, [layout for layout in layouts if layout is not None], options, problems, offload)
     if None in layouts or _fails(problems.items, options.strict) or not options.render:
-        return
+        return None
     writer(documents, path, options, problems, result)
+    return documents
 
 
 def _lay_out_all(report, layouts: list, options: Options, problems: Collector, offload: Offload | None) -> list[Document]:

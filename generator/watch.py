@@ -28,11 +28,12 @@ TIMEOUT_MS = 100  # the watcher hands back an empty batch this often when nothin
 
 
 def watch(data: Path, options: Options, report: Callable[[Result], None], say: Callable[[str], None],
-          helpers: bool = False) -> int:
+          helpers: bool = False, serve: int | None = None) -> int:
     """Build `data`, then rebuild after each change until Ctrl-C; exit 0 (1 when its folder is missing).
 
     `report` shows each build's diagnostics and messages; `say` shows watch's own news;
-    `helpers` lets the builds use helper processes.
+    `helpers` lets the builds use helper processes; `serve` is the port of a preview page to
+    serve (0: any free port; see generator/serve.py), None for none.
     """
     import gc
 
@@ -41,22 +42,77 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
     if not data.resolve().parent.is_dir():  # nothing to watch: say what a build says, and stop
         report(run([data], options))
         return 1
-    offload = _helpers() if helpers else None
-    memo = LayoutMemo()
-
-    def build() -> None:
-        """One build; then, while the next save is awaited, the garbage collection it was spared."""
-        gc.disable()  # (the console script turns it off for one-shot builds; this process lives on)
-        try:
-            report(run([data], options, offload=offload, layouts=memo))
-        finally:
-            gc.collect()
-
+    offload = _helpers(preview=serve is not None) if helpers else None  # forked before any thread of ours starts
+    server = None
     try:
+        if serve is not None:
+            server = _server(serve, say)
+            if server is None:
+                return 1
+        memo = LayoutMemo()
+        previewer = _previewer() if server is not None else None
+
+        def build() -> None:
+            """One build; then the preview page; then, while the next save is awaited, the garbage collection."""
+            gc.disable()  # (the console script turns it off for one-shot builds; this process lives on)
+            written: list = []
+            try:
+                result = run([data], options, offload=offload, layouts=memo,
+                             on_written=lambda documents, _: written.append(documents))
+                report(result)
+                if server is not None:
+                    _publish(server, previewer, result, written[0] if written else None, data, options, offload)
+            finally:
+                gc.collect()
+
         return _loop(data, options, build, memo, say)
     finally:
+        if server is not None:
+            server.close()
         if offload is not None:
             offload.close()
+
+
+def _server(port: int, say: Callable[[str], None]):
+    """The preview page's server on 127.0.0.1:`port`, announced; None (with the reason said) when it cannot listen."""
+    from generator.serve import PreviewServer
+
+    try:
+        server = PreviewServer(port)
+    except OSError as exc:
+        say(f"make-report: error: cannot serve the preview on 127.0.0.1:{port}: {exc.strerror or exc}\n"
+            "  hint: choose another port with --port N (or --port 0 for any free one)")
+        return None
+    say(f"serving the preview at {server.url}")
+    return server
+
+
+def _previewer():
+    """What draws the preview page's images."""
+    from generator.serve import Previewer
+
+    return Previewer()
+
+
+def _publish(server, previewer, result: Result, documents: list | None, data: Path, options: Options,
+             offload) -> None:
+    """Show a build on the preview page: its diagnostics, and its pages and slides when it wrote them.
+
+    The pages are the PDF just written; the slides are the deck's frames drawn through the PDF
+    backend, their charts from the chart helper when it drew them (see render/offload.py).
+    """
+    from generator.charts.cache import ChartCache
+
+    if documents is None:
+        server.publish(server.snapshot().title, not result.failed, result.diagnostics)
+        return
+    charts = ChartCache(options.cache)
+    if offload is not None:
+        offload.supply_charts(charts, every=True)
+    deck = next((doc for doc in documents if doc.output == "deck"), None)
+    pdf = (options.out / f"{data.stem}.pdf").read_bytes()
+    server.publish(documents[0].metadata.title, not result.failed, result.diagnostics,
+                   previewer.images(pdf, deck, charts))
 
 
 def _loop(data: Path, options: Options, build: Callable[[], None], memo, say: Callable[[str], None]) -> int:
@@ -83,11 +139,14 @@ def _loop(data: Path, options: Options, build: Callable[[], None], memo, say: Ca
     return 0
 
 
-def _helpers():
-    """The deck and chart helpers, forked now, while this process runs no other thread (None where unwanted)."""
+def _helpers(preview: bool):
+    """The deck and chart helpers, forked now, while this process runs no other thread (None where unwanted).
+
+    With `preview`, the chart helper also draws the slides' charts for the preview page.
+    """
     from generator.render.offload import Offload, wanted
 
-    return Offload.start(prefetch_charts=True) if wanted() else None
+    return Offload.start(prefetch_charts=True, preview=preview) if wanted() else None
 
 
 def watched_folders(data: Path, options: Options) -> list[Path]:

@@ -45,18 +45,24 @@ Chart = tuple["ChartSpec", float, float]  # a spec and the size of its box, in p
 class Offload:
     """The helpers of one build command, and the work handed to them."""
 
-    def __init__(self, deck: Helper | None, charts: Helper | None) -> None:
+    def __init__(self, deck: Helper | None, charts: Helper | None, preview: bool = False) -> None:
         self._deck = deck
         self._charts = charts
+        self._preview = preview  # draw the deck's charts too, for preview images of the slides
         self._deck_doc: Document | None = None  # the document the deck helper is rendering
-        self._charts_asked: list[Chart] = []  # the charts the chart helper is drawing
+        self._preview_doc: Document | None = None  # a deck whose charts are yet to be asked for
+        self._charts_asked: list[list[Chart]] = []  # the charts of each request to the chart helper, oldest first
 
     @classmethod
-    def start(cls, prefetch_charts: bool) -> Offload:
-        """Fork the deck helper, and the chart helper too when charts will probably be drawn."""
+    def start(cls, prefetch_charts: bool, preview: bool = False) -> Offload:
+        """Fork the deck helper, and the chart helper too when charts will probably be drawn.
+
+        With `preview` (watch --serve), the chart helper also draws the deck's charts, after the
+        PDF's, for the preview page's images of the slides (they are drawn through the PDF backend).
+        """
         deck = Helper.fork(DECK_MODULES)
         charts = Helper.fork(CHART_MODULES) if prefetch_charts else None
-        return cls(deck, charts)
+        return cls(deck, charts, preview)
 
     @classmethod
     def for_build(cls, data_files: list[Path], layouts: list[Path], out: Path, cache_dir: Path | None) -> Offload | None:
@@ -70,15 +76,20 @@ class Offload:
 
         Work a failed build left unclaimed (in a batch) is collected and dropped first.
         """
-        if doc.output == "deck" and self._deck is not None:
-            if self._deck_doc is not None:
-                self.deck(self._deck_doc)  # a failed build's deck, never claimed: dropped
-            if self._deck.send(RENDER_DECK, doc, None):
-                self._deck_doc = doc
+        if doc.output == "deck":
+            self._preview_doc = doc if self._preview else None
+            if self._deck is not None:
+                if self._deck_doc is not None:
+                    self.deck(self._deck_doc)  # a failed build's deck, never claimed: dropped
+                if self._deck.send(RENDER_DECK, doc, None):
+                    self._deck_doc = doc
         elif doc.output == "pdf":
             if self._charts_asked:
-                self.supply_charts(_Discard())
+                self.supply_charts(_Discard(), every=True)  # a failed build's charts, never claimed
             self._draw_missed(doc, cache_dir)
+            if self._preview_doc is not None:
+                self._draw_missed(self._preview_doc, cache_dir)
+                self._preview_doc = None
 
     def deck(self, doc: Document) -> bytes | None:
         """The deck's bytes from the helper, when it rendered this very document; else None."""
@@ -90,17 +101,21 @@ class Offload:
         except HelperFailed:
             return None
 
-    def supply_charts(self, cache: ChartCache) -> None:
-        """Hand the chart helper's recordings to `cache`, which serves them to the PDF renderer."""
-        asked, self._charts_asked = self._charts_asked, []
-        if not asked or self._charts is None:
-            return
-        try:
-            recordings = self._charts.receive()
-        except HelperFailed:
-            return  # the renderer draws them itself
-        for (spec, width, height), ops in zip(asked, recordings):
-            cache.supply(spec, width, height, ops)
+    def supply_charts(self, cache: ChartCache, every: bool = False) -> None:
+        """Hand the chart helper's recordings to `cache`, which serves them to the PDF renderer.
+
+        Those of the oldest request (the PDF's), or of every request with `every` (the preview's too).
+        """
+        while self._charts_asked:
+            asked = self._charts_asked.pop(0)
+            try:
+                recordings = self._charts.receive() if self._charts is not None else []
+            except HelperFailed:
+                recordings = []  # the renderer draws them itself
+            for (spec, width, height), ops in zip(asked, recordings):
+                cache.supply(spec, width, height, ops)
+            if not every:
+                return
 
     def close(self) -> None:
         """Stop the helpers."""
@@ -120,7 +135,7 @@ class Offload:
         if self._charts is None:
             self._charts = Helper.fork(CHART_MODULES)
         if self._charts is not None and self._charts.send(RECORD_CHARTS, missed):
-            self._charts_asked = missed
+            self._charts_asked.append(missed)
 
 
 class _Discard:
