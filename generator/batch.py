@@ -1,8 +1,9 @@
-"""Batches: build several data files, serially or on a pool of worker processes forked after imports.
+"""Batches: build several data files, serially or on worker processes forked after imports.
 
 Each report is built by the same pipeline as a single build, so its outputs are the same bytes
 whether it was built alone, in a serial batch or by a worker. A report that fails is reported
-(its diagnostics, or one line for a worker that died) and the others still complete.
+(its diagnostics, or one line for a worker that died twice, see worker_pool.py) and the others
+still complete.
 """
 
 from __future__ import annotations
@@ -12,14 +13,11 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from generator.diagnostics import Span, display_path, error
 from generator.pipeline import Options, Result, _output_clashes, _recover, run
 from generator.progress import batch_progress
 from generator.summary import report_summary
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
     from generator.render.offload import Offload
 
 # Imported before forking, so every worker starts with them loaded (and shares their pages).
@@ -78,19 +76,12 @@ def _timed(path: Path, options: Options, done: Callable[[], None] = lambda: None
 
 
 def _pooled(data_files: list[Path], options: Options, workers: int) -> list[tuple[Result, float]]:
-    """Each file built by a worker forked from this process once the pipeline is imported."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
+    """Each file built in a process of its own forked from this one once the pipeline is imported (worker_pool.py)."""
+    from generator.worker_pool import build_pooled
 
     _warm(options)
-    context = multiprocessing.get_context("fork")  # after imports: workers need not import anything again
-    with ProcessPoolExecutor(max_workers=min(workers, len(data_files)), mp_context=context) as pool:
-        futures = [pool.submit(_build_one, path, options) for path in data_files]
-        # The bar starts once the workers are forked, so no child inherits its drawing thread.
-        with batch_progress(len(futures)) as advance:
-            for _ in as_completed(futures):
-                advance()
-        return [_outcome(future, path) for future, path in zip(futures, data_files)]
+    with batch_progress(len(data_files)) as advance:
+        return build_pooled(data_files, options, workers, advance)
 
 
 def _warm(options: Options) -> None:
@@ -100,30 +91,7 @@ def _warm(options: Options) -> None:
     for name in WARM_MODULES:
         importlib.import_module(name)
     if options.cache is None or not options.cache.exists():
-        importlib.import_module("matplotlib.pyplot")
+        from generator.render.offload import CHART_MODULES
 
-
-def _build_one(path: Path, options: Options) -> tuple[Result, float]:
-    """In a worker: build one file; a bug of ours becomes that file's diagnostic, not the batch's end."""
-    start = time.perf_counter()
-    try:
-        return _timed(path, options)
-    except Exception as exc:  # noqa: BLE001 - reported for this file; the other files still build
-        return _failure(path, f"internal error: {type(exc).__name__}: {exc}"), time.perf_counter() - start
-
-
-def _outcome(future: Future, path: Path) -> tuple[Result, float]:
-    """A worker's result, or a failure for its file when the worker process died."""
-    from concurrent.futures.process import BrokenProcessPool
-
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return _failure(path, "the worker process building this file stopped unexpectedly"), 0.0
-
-
-def _failure(path: Path, message: str) -> Result:
-    """A result holding one error for the file, with the usual hint for a bug of ours."""
-    hint = ("this is a bug in make-report, not in your files; nothing was written for it. "
-            "Build it alone with MAKE_REPORT_DEBUG=1 for the traceback and report it.")
-    return Result(diagnostics=[error(Span(display_path(path)), message, hint)], failed=True)
+        for name in CHART_MODULES:  # the recorder and matplotlib's parts it uses (not pyplot: no GUI backend)
+            importlib.import_module(name)

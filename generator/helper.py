@@ -36,6 +36,10 @@ class HelperFailed(Exception):
     """A helper could not answer: the call raised there, or the process is gone."""
 
 
+class HelperLost(HelperFailed):
+    """The helper process is gone (killed, or it died) before it answered."""
+
+
 class Helper:
     """One forked helper process and the two pipes to it."""
 
@@ -99,10 +103,10 @@ class Helper:
             message = _read(self._replies)
         except (OSError, EOFError, pickle.UnpicklingError) as exc:
             self.close()
-            raise HelperFailed(f"the helper process stopped: {exc}") from None
+            raise HelperLost(f"the helper process stopped: {exc}") from None
         if message is None:
             self.close()
-            raise HelperFailed("the helper process stopped")
+            raise HelperLost("the helper process stopped")
         ok, value = message
         if not ok:
             raise HelperFailed(value)
@@ -127,6 +131,11 @@ class Helper:
             except (ProcessLookupError, ChildProcessError):
                 pass
             self.pid = 0
+
+    @property
+    def replies(self) -> int:
+        """The descriptor its answers arrive on (to wait for several helpers at once with select)."""
+        return self._replies
 
     @property
     def alive(self) -> bool:
