@@ -26,8 +26,10 @@ WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "gen
                 "generator.charts.deck")
 
 
-def run_batch(data_files: list[Path], options: Options, workers: int = 1, offload: Offload | None = None) -> Result:
-    """Build every data file (on `workers` processes when more than one) and merge their results in order.
+def run_batch(data_files: list[Path], options: Options, workers: int = 1, offload: Offload | None = None,
+              scheduler: str | None = None) -> Result:
+    """Build every data file (on `workers` processes when more than one, or on the Dask cluster whose
+    scheduler is at `scheduler`) and merge their results in order.
 
     `offload`: helper processes for the renderers, when the files are built here one after another.
     """
@@ -38,7 +40,12 @@ def run_batch(data_files: list[Path], options: Options, workers: int = 1, offloa
     if prepared.failed:
         return prepared
     todo = [path for i, path in enumerate(data_files) if i not in clashes]
-    if workers > 1 and len(todo) > 1 and sys.platform.startswith("linux"):
+    if scheduler is not None:
+        clustered = _clustered(todo, options, scheduler)
+        if isinstance(clustered, Result):  # the scheduler could not be reached: nothing was built
+            return clustered
+        built = iter(clustered)
+    elif workers > 1 and len(todo) > 1 and sys.platform.startswith("linux"):
         built = iter(_pooled(todo, options, workers))
     else:
         with batch_progress(len(todo)) as advance:
@@ -82,6 +89,14 @@ def _pooled(data_files: list[Path], options: Options, workers: int) -> list[tupl
     _warm(options)
     with batch_progress(len(data_files)) as advance:
         return build_pooled(data_files, options, workers, advance)
+
+
+def _clustered(data_files: list[Path], options: Options, scheduler: str) -> list[tuple[Result, float]] | Result:
+    """Each file built as a task on a Dask cluster (dask_batch.py)."""
+    from generator.dask_batch import build_on_cluster
+
+    with batch_progress(len(data_files)) as advance:
+        return build_on_cluster(data_files, options, scheduler, advance)
 
 
 def _warm(options: Options) -> None:

@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="chart cache folder (default: OUT/.cache; 'none' disables)")
     build.add_argument("--workers", type=_positive, default=1, metavar="N",
                        help="build the data files on N worker processes (default: 1, one after another)")
+    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="build each data file as a task on the Dask cluster whose scheduler is at ADDRESS, e.g. "
+                            "tcp://127.0.0.1:8786 (needs `pip install 'make-report[dask]'`)")
     build.add_argument("--json", action="store_true",
                        help="print a JSON summary (outputs, pages, slides, diagnostics, timings) instead of messages")
     check = commands.add_parser("check", help="validate data and layouts without rendering",
@@ -211,11 +214,12 @@ def _run(args: argparse.Namespace) -> int:
     if command == "preview":
         from generator.preview import write_preview as writer
     if command == "build":
-        offload = _offload(args, data, options, pipeline)
+        scheduler = _scheduler(args)
+        offload = _offload(args, data, options, pipeline) if scheduler is None else None
         from generator.batch import run_batch
 
         try:
-            result = run_batch(data, options, getattr(args, "workers", 1), offload)
+            result = run_batch(data, options, getattr(args, "workers", 1), offload, scheduler)
         finally:
             if offload is not None:
                 offload.close()
@@ -228,6 +232,21 @@ def _run(args: argparse.Namespace) -> int:
         result = pipeline.run(data, options, writer)
     _show(result, args, "; nothing was written" if options.render else "")
     return 1 if result.failed else 0
+
+
+def _scheduler(args: argparse.Namespace) -> str | None:
+    """The Dask scheduler's address given with --scheduler, checked (a problem is a usage error, exit 2)."""
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler is None:
+        return None
+    from generator.dask_batch import available
+
+    if getattr(args, "workers", 1) > 1:
+        args.usage_error("--workers and --scheduler cannot be used together: the cluster's workers build the reports")
+    if not available():
+        args.usage_error("--scheduler needs Dask's distributed scheduler client, which is not installed; "
+                         "install it with: pip install 'make-report[dask]'")
+    return scheduler
 
 
 def _offload(args: argparse.Namespace, data: list[Path], options, pipeline):
