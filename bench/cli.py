@@ -1,12 +1,12 @@
 """Time whole `make-report build` processes as a user meets them: cold, unchanged, one charted figure edited.
 
-Usage: python bench/cli.py [--runs N] [--no-serial] [--memory] [--compare OTHER_CHECKOUT ...]
+Usage: python bench/cli.py [--runs N] [--only-auto] [--memory] [--compare OTHER_CHECKOUT ...]
 
 Each round runs the three variants (empty chart cache, nothing changed, one charted figure
 edited) for every runner, the runners in a rotating order so that a noisy neighbour hits all of
 them alike; the table gives medians over the rounds. Runners: this checkout as the console
-script runs it (with its helper processes), this checkout with MAKE_REPORT_SERIAL=1 (one
-process), and each --compare checkout. Times are wall time from exec to exit (imports and
+script runs it ("this": helper processes when a core is idle as it starts), the same with
+MAKE_REPORT_HELPERS=always and =never (one process), and each --compare checkout. Times are wall time from exec to exit (imports and
 interpreter shutdown included); CPU is user + system time of the build and its helpers; peak
 RSS is the largest of its processes (the build reaps its helpers, so wait4 reports them too).
 --memory adds a round per runner that samples /proc every few milliseconds for the sum of the
@@ -143,13 +143,14 @@ def main() -> int:
     """Run the rounds and print medians per variant and runner."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    parser.add_argument("--no-serial", action="store_true", help="leave out this checkout in one process")
+    parser.add_argument("--only-auto", action="store_true", help="leave out this checkout with helpers forced on and off")
     parser.add_argument("--memory", action="store_true", help="add a sampled round for total RSS and PSS")
     parser.add_argument("--compare", type=Path, nargs="*", default=[], help="other checkouts to run alongside")
     args = parser.parse_args()
     runners = [Runner("this", ROOT)]
-    if not args.no_serial:
-        runners.append(Runner("this serial", ROOT, {"MAKE_REPORT_SERIAL": "1"}))
+    if not args.only_auto:
+        runners.append(Runner("this helpers", ROOT, {"MAKE_REPORT_HELPERS": "always"}))
+        runners.append(Runner("this serial", ROOT, {"MAKE_REPORT_HELPERS": "never"}))
     runners += [Runner(tree.resolve().name, tree.resolve()) for tree in args.compare]
     for tree in dict.fromkeys(r.tree for r in runners):
         subprocess.run([sys.executable, "-m", "compileall", "-q", "generator"], cwd=tree, check=True)

@@ -9,7 +9,7 @@ written as editors do (a hidden temporary file renamed over the data file); the 
 that rename until both the PDF and the deck have been replaced (a new inode for each, polled
 every millisecond). The first edit of each kind is reported apart: it is the one that pays for
 whatever was not yet warm (matplotlib, for the first chart). --serial runs the watch with
-MAKE_REPORT_SERIAL=1 (no helper processes), to compare. --serve runs `watch --serve` and also
+MAKE_REPORT_HELPERS=never (no helper processes), to compare. --serve runs `watch --serve` and also
 times the save to a new page image being served by the preview page (polling /state.json every
 2 ms for a page image not shown before, then fetching it), as the page would show it.
 A benchmark, not a test: it writes only a temporary folder.
@@ -96,11 +96,11 @@ def main() -> int:
     """Start a watch, time its rebuilds, and print medians per kind of edit."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=10, help="edits of each kind")
-    parser.add_argument("--serial", action="store_true", help="no helper processes (MAKE_REPORT_SERIAL=1)")
+    parser.add_argument("--serial", action="store_true", help="no helper processes (MAKE_REPORT_HELPERS=never)")
     parser.add_argument("--serve", action="store_true", help="watch --serve, and time the preview page too")
     args = parser.parse_args()
     subprocess.run([sys.executable, "-m", "compileall", "-q", "generator"], cwd=ROOT, check=True)
-    env = {**os.environ, **({"MAKE_REPORT_SERIAL": "1"} if args.serial else {})}
+    env = {**os.environ, **({"MAKE_REPORT_HELPERS": "never"} if args.serial else {})}
     times: dict[str, list[float]] = {"no chart": [], "one chart": []}
     shown: dict[str, list[float]] = {"no chart": [], "one chart": []}
     loads = []
@@ -134,7 +134,7 @@ def main() -> int:
         finally:
             watcher.terminate()
             watcher.wait()
-    mode = "one process (MAKE_REPORT_SERIAL=1)" if args.serial else "with helper processes"
+    mode = "one process (MAKE_REPORT_HELPERS=never)" if args.serial else "with helper processes"
     print(f"watch rebuilds, save to both outputs renamed, {mode}, {args.edits} edits of each kind "
           f"(load average {min(loads):.1f} to {max(loads):.1f})")
     for label, table in (("outputs", times), ("preview", shown)):

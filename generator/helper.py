@@ -147,10 +147,13 @@ def _serve(requests: int, replies: int, warm: Sequence[str]) -> None:
     """The helper's life: warm up, then answer calls until the request pipe closes.
 
     The cyclic garbage collector runs between calls, not during them: an answer is awaited, the
-    time after it is the helper's own.
+    time after it is the helper's own. Not after the first: a build's helper answers once and is
+    killed (collecting would only take CPU from the build); a helper that serves a long-lived
+    process (watch) collects after every later call.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()
+    answered = 0
     for name in warm:
         try:
             _resolve(name)() if ":" in name else importlib.import_module(name)
@@ -170,7 +173,9 @@ def _serve(requests: int, replies: int, warm: Sequence[str]) -> None:
         except pickle.PicklingError as exc:
             _write(replies, (False, f"the result cannot be sent back: {exc}"))
         del answer
-        gc.collect()
+        answered += 1
+        if answered > 1:
+            gc.collect()
 
 
 def _resolve(target: str):

@@ -154,32 +154,39 @@ def _one(path: Path, options: Options, problems: Collector, result: Result, writ
 
     boundary = boundary_for(path, options)
     report = load_report(path, problems, boundary)
-    layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path), memo)
-    if report is None:
+    theme = _theme_choice(options, report, path)
+    laid_out: dict[str, Document] = {}
+    loaded = True
+    # Each layout is loaded and laid out in turn, so every layout's problems are reported with the
+    # other's. With `offload` the deck goes first, and is handed over as soon as it is laid out
+    # (while the build can still succeed): rendering it is the longer job, and it runs on the
+    # other core while this process loads and lays out the PDF.
+    for layout_path, output in _layout_order(options, offload):
+        layout = _load_layout(layout_path, output, problems, boundary, theme, memo)
+        loaded = loaded and layout is not None
+        if layout is None or report is None:
+            continue
+        doc = laid_out[output] = _lay_out(report, layout, problems)
+        if offload is not None and not _fails(problems.items, options.strict):
+            offload.laid_out(doc, options.cache)
+    if report is None or not loaded or _fails(problems.items, options.strict) or not options.render:
         return None
-    # Every layout that loaded is laid out, so its problems are reported with the other's.
-    documents = _lay_out_all(report, [layout for layout in layouts if layout is not None], options, problems, offload)
-    if None in layouts or _fails(problems.items, options.strict) or not options.render:
-        return None
+    documents = [laid_out[output] for _, output in _layout_paths(options)]
     writer(documents, path, options, problems, result)
     return documents
 
 
-def _lay_out_all(report, layouts: list, options: Options, problems: Collector, offload: Offload | None) -> list[Document]:
-    """Each layout laid out, in the given order; with `offload`, the deck first, each handed over at once.
-
-    The deck goes first because rendering it is the longer of the two jobs, and it is done on
-    the other core meanwhile; a document is handed over only while the build can still succeed.
-    """
+def _lay_out(report, layout, problems: Collector) -> Document:
+    """The layout stage for one layout."""
     from generator.layout.engine import lay_out
 
-    order = sorted(layouts, key=lambda layout: layout.spec.output != "deck") if offload is not None else layouts
-    laid_out = {}
-    for layout in order:
-        doc = laid_out[id(layout)] = lay_out(report, layout, problems)
-        if offload is not None and not _fails(problems.items, options.strict):
-            offload.laid_out(doc, options.cache)
-    return [laid_out[id(layout)] for layout in layouts]
+    return lay_out(report, layout, problems)
+
+
+def _layout_order(options: Options, offload: Offload | None) -> tuple[tuple[Path, str], ...]:
+    """The layouts in the order they are loaded and laid out: the deck first when it is handed to a helper."""
+    paths = _layout_paths(options)
+    return tuple(reversed(paths)) if offload is not None else paths
 
 
 def write_outputs(documents: list[Document], path: Path, options: Options, problems: Collector, result: Result,
@@ -228,24 +235,23 @@ def boundary_for(path: Path, options: Options) -> Boundary:
     return Boundary.around(path, *(layout for layout, _ in _layout_paths(options)), allowed=options.allow_outside)
 
 
-def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None,
-                  memo: LayoutMemo | None = None) -> list:
-    """Load the PDF and deck layouts (with their themes); None in place of one that failed.
+def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None) -> list:
+    """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
+    return [_load_layout(path, output, problems, boundary, theme) for path, output in _layout_paths(options)]
+
+
+def _load_layout(path: Path, output: str, problems: Collector, boundary: Boundary, theme=None,
+                 memo: LayoutMemo | None = None):
+    """Load one layout (with its theme), or None when it failed; its problems go to `problems`.
 
     With `memo` (watch), a layout loaded by an earlier build for the same theme and project is reused.
     """
     from generator.layoutfile.load import load_layout
 
-    def loader(path: Path, output: str):
+    def loader():
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
         return load_layout(path, output, own, theme, boundary), own.items
 
-    layouts = []
-    for path, output in _layout_paths(options):
-        if memo is None:
-            layout, items = loader(path, output)
-        else:
-            layout, items = memo.load((path, output, theme, boundary), lambda: loader(path, output))
-        layouts.append(layout)
-        problems.extend(items)
-    return layouts
+    layout, items = loader() if memo is None else memo.load((path, output, theme, boundary), loader)
+    problems.extend(items)
+    return layout

@@ -146,7 +146,7 @@ def _helpers(preview: bool):
     """
     from generator.render.offload import Offload, wanted
 
-    return Offload.start(prefetch_charts=True, preview=preview) if wanted() else None
+    return Offload.start(prefetch_charts=True, preview=preview) if wanted(watching=True) else None
 
 
 def watched_folders(data: Path, options: Options) -> list[Path]:

@@ -32,10 +32,10 @@ def _outputs(folder: Path) -> dict[str, bytes]:
 
 
 def _build_both(data: Path, tmp_path: Path, name: str) -> tuple[dict[str, bytes], dict[str, bytes], Path]:
-    """`data` built through the console script with helpers and with MAKE_REPORT_SERIAL; both outputs."""
+    """`data` built through the console script with helpers and in one process; both outputs."""
     helped, serial = tmp_path / f"{name}-helped", tmp_path / f"{name}-serial"
-    one = run_cli("build", "-q", data, "--out", helped)
-    two = run_cli("build", "-q", data, "--out", serial, MAKE_REPORT_SERIAL="1")
+    one = run_cli("build", "-q", data, "--out", helped, MAKE_REPORT_HELPERS="always")
+    two = run_cli("build", "-q", data, "--out", serial, MAKE_REPORT_HELPERS="never")
     assert one.returncode == 0 and two.returncode == 0, one.stderr + two.stderr
     assert one.stderr == two.stderr  # the same warnings, if any
     return _outputs(helped), _outputs(serial), helped
@@ -190,6 +190,31 @@ def test_charts_are_expected_to_be_drawn_when_inputs_are_newer_than_the_outputs(
     os.utime(layout, None)
     assert guess()  # a layout saved since
     assert charts_likely_missed([data], [], out, None)  # the cache is off
+
+
+@pytest.mark.parametrize(("mode", "watching", "runnable", "cores", "expected"), [
+    ("never", True, 1, 8, False),  # asked for one process
+    ("always", False, 9, 2, True),  # asked for helpers, however busy the machine
+    ("always", False, 1, 1, False),  # one core: helpers would only take turns
+    ("auto", False, 1, 2, True),  # this build alone is running: the other core is idle
+    ("auto", False, 2, 2, False),  # a neighbour keeps the other core busy: one process finishes sooner
+    ("auto", False, None, 2, True),  # no /proc/loadavg: assume the core is free
+    ("auto", True, 5, 2, True),  # a watch lives on: it always has them
+])
+def test_helpers_are_used_when_asked_or_when_a_core_is_idle(monkeypatch: pytest.MonkeyPatch, mode: str, watching: bool,
+                                                            runnable: int | None, cores: int, expected: bool) -> None:
+    from generator.render import offload
+
+    monkeypatch.setenv("MAKE_REPORT_HELPERS", mode)
+    monkeypatch.setattr(offload, "_runnable", lambda: runnable)
+    monkeypatch.setattr(offload, "_cores", lambda: cores)
+    assert offload.wanted(watching) is expected
+
+
+def test_the_runnable_count_is_read_from_the_system() -> None:
+    from generator.render.offload import _runnable
+
+    assert _runnable() >= 1  # this test, at least
 
 
 def _fork(warm: tuple[str, ...] = ()) -> Helper:

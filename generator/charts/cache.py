@@ -6,8 +6,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
-from importlib import metadata
 from pathlib import Path
 
 from generator.charts.displaylist import FORMAT_VERSION, DisplayList
@@ -34,7 +32,6 @@ class ChartCache:
 
     def __init__(self, directory: Path | str | None, deferred: bool = False) -> None:
         self.directory = Path(directory) if directory is not None else None
-        self._code = _code_digest() if self.directory is not None else ""
         # Deferred: new recordings are kept in memory until commit(), so a build that fails
         # (or is killed) leaves the cache as it was.
         self.deferred = deferred
@@ -56,10 +53,11 @@ class ChartCache:
 
     def key(self, spec: ChartSpec, width: float, height: float) -> str:
         """Hex digest naming this spec drawn in this box by this code."""
+        code = _code_digest() if self.directory is not None else ""  # read on first use, once per process
         parts = [
             spec.cache_key(),
             f"{float(width):.3f}x{float(height):.3f}",
-            f"cache{CACHE_VERSION}/format{FORMAT_VERSION}/code{self._code}",
+            f"cache{CACHE_VERSION}/format{FORMAT_VERSION}/code{code}",
             f"matplotlib {_package_version('matplotlib')}",
             *(f"{path}:{_file_size(path)}" for path in _font_paths(spec)),
         ]
@@ -139,6 +137,8 @@ class ChartCache:
     def _write(self, target: Path, ops: DisplayList) -> None:
         """One entry, written to a temporary file and renamed into place."""
         assert self.directory is not None
+        import tempfile
+
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
         try:
@@ -180,6 +180,8 @@ def _file_size(path: str) -> int:
 @functools.cache  # reading package metadata scans sys.path: once per process is enough
 def _package_version(name: str) -> str:
     """Installed version of a distribution without importing it."""
+    from importlib import metadata  # only when a key is asked for: a build that checks nothing needs none
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

@@ -34,7 +34,9 @@ if TYPE_CHECKING:
     from generator.charts.spec import ChartSpec
     from generator.layout.frame import Document
 
-DECK_MODULES = ("generator.render.deck", "generator.charts.deck")
+# The deck helper imports the deck backend, then renders a small deck of its own while it waits
+# for the real one, so that the first real render finds python-pptx's lazy parts warm.
+DECK_MODULES = ("generator.render.deck", "generator.charts.deck", "generator.render.offload:warm_deck")
 CHART_MODULES = ("generator.charts.record", "generator.charts.plot")
 RENDER_DECK = "generator.render.deck:render_deck"
 RECORD_CHARTS = "generator.render.offload:record_charts"
@@ -60,6 +62,10 @@ class Offload:
         With `preview` (watch --serve), the chart helper also draws the deck's charts, after the
         PDF's, for the preview page's images of the slides (they are drawn through the PDF backend).
         """
+        # The frames a helper is sent are made of these modules (and reportlab's, for fonts); this
+        # process needs them too, so they are imported once, before the forks, not in each process.
+        import generator.layout.frame  # noqa: F401
+
         deck = Helper.fork(DECK_MODULES)
         charts = Helper.fork(CHART_MODULES) if prefetch_charts else None
         return cls(deck, charts, preview)
@@ -67,7 +73,7 @@ class Offload:
     @classmethod
     def for_build(cls, data_files: list[Path], layouts: list[Path], out: Path, cache_dir: Path | None) -> Offload | None:
         """The helpers for a build command, or None where they would not help (see `wanted`)."""
-        if not wanted():
+        if not wanted(watching=False):
             return None
         return cls.start(charts_likely_missed(data_files, layouts, out, cache_dir))
 
@@ -145,10 +151,34 @@ class _Discard:
         """Drop a recording."""
 
 
-def wanted() -> bool:
-    """False on a machine (or in a CPU set) of one core, where helpers would only take turns with
-    the main process, and when MAKE_REPORT_SERIAL is set (everything in one process, to compare)."""
-    return not os.environ.get("MAKE_REPORT_SERIAL") and _cores() >= 2
+def wanted(watching: bool) -> bool:
+    """Whether to use helpers, as MAKE_REPORT_HELPERS says: `never`, `always`, or `auto` (the default).
+
+    Never on a machine (or in a CPU set) of one core, where they would only take turns with the
+    main process. With `auto`, a one-shot build uses them only when another core is idle as it
+    starts (no other process is runnable, says /proc/loadavg): on a busy machine the helpers
+    would take turns with the main process and with the neighbours, and a build in one process
+    finishes sooner. A watch, which lives on, always has them.
+    """
+    mode = os.environ.get("MAKE_REPORT_HELPERS", "auto")
+    cores = _cores()
+    if mode == "never" or cores < 2:
+        return False
+    return mode == "always" or watching or _idle_core(cores)
+
+
+def _idle_core(cores: int) -> bool:
+    """True when fewer processes than cores are runnable right now, this one included."""
+    runnable = _runnable()
+    return runnable is None or runnable < cores
+
+
+def _runnable() -> int | None:
+    """How many processes and threads are runnable right now (Linux's /proc/loadavg), or None if unknown."""
+    try:
+        return int(Path("/proc/loadavg").read_text().split()[3].split("/")[0])
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _cores() -> int:
@@ -172,6 +202,28 @@ def record_charts(charts: list[Chart]) -> list[DisplayList]:
     from generator.charts.record import record
 
     return [record(spec, width, height) for spec, width, height in charts]
+
+
+def warm_deck() -> None:
+    """In the deck helper, while it waits: render a one-slide deck with text, shapes and a chart, and drop it."""
+    from generator.charts.spec import ChartFonts, ChartSeries, ChartSpec
+    from generator.layout.fonts import Font
+    from generator.layout.frame import (Box, ChartItem, Document, Line, Metadata, PageFrame, Piece, RectItem,
+                                        RuleItem, TextItem)
+    from generator.render.deck import render_deck
+
+    regular, bold = Font("", "", "Calibri", False, False), Font("", "", "Calibri", True, False)
+    line = Line((Piece("Warm", regular, 12.0, "#000000", 0.0, 20.0),
+                 Piece("up", bold, 12.0, "#000000", 22.0, 10.0, link="https://example.org")),
+                0.0, 40.0, 10.0, 14.0, 0.0, "left", True, 0.0)
+    series = ChartSeries("s", (1.0, 2.5), ("1", "2.5"), (False, True), (None, "derived"))
+    spec = ChartSpec("column", "Warm", ("a", "b"), (series,), "#,##0.0", ("#336699",), "#000000", "#CCCCCC",
+                     fonts=ChartFonts("", "", "Calibri"), derived_note="derived", alt_text="warm")
+    items = (TextItem(Box(10, 10, 200, 30), (line,)), RectItem(Box(0, 0, 10, 10), fill="#FF0000"),
+             RuleItem(0, 0, 10, 10, "#000000"), ChartItem(Box(10, 50, 300, 200), spec),
+             TextItem(Box(10, 300, 200, 30), (line,), "body"))
+    page = PageFrame("warm", 960.0, 540.0, "#FFFFFF", items, notes="warm", title="warm", title_item=0)
+    render_deck(Document("deck", (page,), Metadata("warm", "", "", (), "en-GB")))
 
 
 def charts_likely_missed(data_files: list[Path], layouts: list[Path], out: Path, cache_dir: Path | None) -> bool:
