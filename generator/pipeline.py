@@ -22,7 +22,9 @@ from generator.diagnostics import (
 if TYPE_CHECKING:
     from generator.layout.frame import Document
     from generator.layoutfile.memo import LayoutMemo
+    from generator.render.memo import RenderMemo
     from generator.render.offload import Offload
+    from generator.warm import Warm
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
 DEFAULT_DECK_LAYOUT = Path("layouts/deck-16x9.yaml")
@@ -68,7 +70,7 @@ Writer = Callable[["list[Document]", Path, Options, Collector, "Result"], None]
 
 
 def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True,
-        offload: Offload | None = None, layouts: LayoutMemo | None = None,
+        offload: Offload | None = None, warm: Warm | None = None,
         on_written: Callable[[list[Document], Path], None] | None = None) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered.
 
@@ -77,7 +79,7 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
     of interrupted builds, for a batch that did both once before starting (generator/batch.py).
     `offload` (for the default writer only) renders the deck and draws missed charts in helper
     processes, started on each document as soon as it is laid out (generator/render/offload.py).
-    `layouts` keeps loaded layouts between runs of a long-lived process (generator/layoutfile/memo.py).
+    `warm` keeps loaded layouts and rendered outputs between runs of a long-lived process (generator/warm.py).
     `on_written` is called with a file's documents once they were all written (watch --serve).
     """
     if writer is not None or not options.render:
@@ -92,8 +94,8 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
             if index in clashes:
                 problems.add(clashes[index])
             else:
-                documents = _one(path, options, problems, result, writer or partial(write_outputs, offload=offload),
-                                 offload, layouts)
+                default = partial(write_outputs, offload=offload, renders=warm.renders if warm else None)
+                documents = _one(path, options, problems, result, writer or default, offload, warm)
                 if on_written is not None and documents and not _fails(problems.items, options.strict):
                     on_written(documents, path)
         except DiagnosticError as exc:
@@ -148,7 +150,7 @@ def _fails(items: list[Diagnostic], strict: bool) -> bool:
 
 
 def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer,
-         offload: Offload | None = None, memo: LayoutMemo | None = None) -> list[Document] | None:
+         offload: Offload | None = None, warm: Warm | None = None) -> list[Document] | None:
     """Run every stage for one data file; write only when every stage succeeded; the documents handed to the writer."""
     from generator.model.load_report import load_report
 
@@ -162,12 +164,13 @@ def _one(path: Path, options: Options, problems: Collector, result: Result, writ
     # (while the build can still succeed): rendering it is the longer job, and it runs on the
     # other core while this process loads and lays out the PDF.
     for layout_path, output in _layout_order(options, offload):
-        layout = _load_layout(layout_path, output, problems, boundary, theme, memo)
+        layout = _load_layout(layout_path, output, problems, boundary, theme, warm.layouts if warm else None)
         loaded = loaded and layout is not None
         if layout is None or report is None:
             continue
         doc = laid_out[output] = _lay_out(report, layout, problems)
-        if offload is not None and not _fails(problems.items, options.strict):
+        rendered = warm is not None and warm.renders.get(doc) is not None  # nothing to hand over
+        if offload is not None and not rendered and not _fails(problems.items, options.strict):
             offload.laid_out(doc, options.cache)
     if report is None or not loaded or _fails(problems.items, options.strict) or not options.render:
         return None
@@ -190,13 +193,13 @@ def _layout_order(options: Options, offload: Offload | None) -> tuple[tuple[Path
 
 
 def write_outputs(documents: list[Document], path: Path, options: Options, problems: Collector, result: Result,
-                  offload: Offload | None = None) -> None:
+                  offload: Offload | None = None, renders: RenderMemo | None = None) -> None:
     """Render the documents and write them all into options.out (or, on a disk error, none)."""
     from generator.render.write import CannotWrite, render_documents
 
     stem = path.stem
     try:
-        written = render_documents(documents, options.out, stem, options.cache, offload)
+        written = render_documents(documents, options.out, stem, options.cache, offload, renders)
     except CannotWrite as exc:  # a full disk or a read-only folder: the person's setup, not a bug
         problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc}",
                        "check that the output folder can be created and written; the previous outputs are untouched")

@@ -112,15 +112,27 @@ class Previewer:
 
     def __init__(self) -> None:
         self._encoded: dict[str, bytes] = {}  # the last build's PNGs, by digest
+        self._last: tuple[bytes, object, Images, Images] | None = None  # its PDF, deck, pages and slides
 
     def images(self, pdf: bytes, deck, charts) -> tuple[Images, Images]:
         """The written PDF's pages and the laid-out deck's slides (drawn through the PDF backend, their
-        charts from `charts`, a ChartCache), as (digest, PNG) pairs (generator/preview.py draws them)."""
+        charts from `charts`, a ChartCache), as (digest, PNG) pairs (generator/preview.py draws them).
+
+        What did not change since the last build (the same PDF bytes, an equal deck) is not drawn again.
+        """
         from generator.preview import page_images, pdf_images
 
-        pages = [self._encode(image) for image in pdf_images(pdf, SCALE)]
-        slides = [self._encode(image) for image in page_images(deck, charts, SCALE)] if deck is not None else []
+        last = self._last
+        if last is not None and last[0] == pdf:
+            pages = last[2]
+        else:
+            pages = [self._encode(image) for image in pdf_images(pdf, SCALE)]
+        if last is not None and deck is not None and last[1] == deck:
+            slides = last[3]
+        else:
+            slides = [self._encode(image) for image in page_images(deck, charts, SCALE)] if deck is not None else []
         self._encoded = dict(pages + slides)
+        self._last = (pdf, deck, pages, slides)
         return pages, slides
 
     def _encode(self, image) -> tuple[str, bytes]:

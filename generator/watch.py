@@ -1,8 +1,9 @@
 """Watch mode: build, then rebuild in the same process on every save of the data file, a layout or a theme.
 
 The process stays up, so imports, registered fonts and measured widths stay warm between
-builds; loaded layouts and themes are kept until a file other than the data file changes
-(generator/layoutfile/memo.py); and, from the console script, the deck helper and a chart
+builds; loaded layouts and themes, and the last bytes of each output (reused when a rebuild
+lays out an equal document, as the deck after an edit of the narrative), are kept until a
+file other than the data file changes (generator/warm.py); and, from the console script, the deck helper and a chart
 helper (generator/render/offload.py) are forked once, before the watcher starts its thread,
 and serve every rebuild: the deck is rendered beside the PDF, and matplotlib is already
 imported there when the first chart has to be redrawn. Each build goes through the ordinary
@@ -37,7 +38,7 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
     """
     import gc
 
-    from generator.layoutfile.memo import LayoutMemo
+    from generator.warm import Warm
 
     if not data.resolve().parent.is_dir():  # nothing to watch: say what a build says, and stop
         report(run([data], options))
@@ -49,7 +50,7 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
             server = _server(serve, say)
             if server is None:
                 return 1
-        memo = LayoutMemo()
+        warm = Warm()
         previewer = _previewer() if server is not None else None
 
         def build() -> None:
@@ -57,7 +58,7 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
             gc.disable()  # (the console script turns it off for one-shot builds; this process lives on)
             written: list = []
             try:
-                result = run([data], options, offload=offload, layouts=memo,
+                result = run([data], options, offload=offload, warm=warm,
                              on_written=lambda documents, _: written.append(documents))
                 report(result)
                 if server is not None:
@@ -65,7 +66,7 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
             finally:
                 gc.collect()
 
-        return _loop(data, options, build, memo, say)
+        return _loop(data, options, build, warm, say)
     finally:
         if server is not None:
             server.close()
@@ -115,8 +116,9 @@ def _publish(server, previewer, result: Result, documents: list | None, data: Pa
                    previewer.images(pdf, deck, charts))
 
 
-def _loop(data: Path, options: Options, build: Callable[[], None], memo, say: Callable[[str], None]) -> int:
-    """Build, then rebuild after each batch of changes until Ctrl-C; layouts are reloaded unless only the data changed."""
+def _loop(data: Path, options: Options, build: Callable[[], None], warm, say: Callable[[str], None]) -> int:
+    """Build, then rebuild after each batch of changes until Ctrl-C; what is kept warm is dropped unless only
+    the data changed."""
     from watchfiles import watch as changes
 
     folders = watched_folders(data, options)
@@ -132,7 +134,7 @@ def _loop(data: Path, options: Options, build: Callable[[], None], memo, say: Ca
         for batch in batches:
             if batch:
                 if any(Path(name).resolve() != target for _, name in batch):
-                    memo.forget()
+                    warm.forget()
                 build()
     except KeyboardInterrupt:
         pass

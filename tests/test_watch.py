@@ -118,3 +118,37 @@ def test_watch_reloads_a_layout_when_it_changes_and_keeps_it_across_data_edits(t
         except subprocess.TimeoutExpired:
             proc.kill()
             raise
+
+
+def test_a_rebuild_reuses_an_unchanged_document_and_writes_the_bytes_of_a_fresh_build(tmp_path: Path, monkeypatch) -> None:
+    """What watch keeps (generator/warm.py): an edit the deck does not show leaves the deck unrendered, same bytes."""
+    from generator.pipeline import Options, run
+    from generator.render import deck as deck_backend
+    from generator.warm import Warm
+
+    data = tmp_path / "ceop-2007-08.yaml"
+    shutil.copyfile(REPO / "data" / "ceop-2007-08.yaml", data)
+    out, fresh, warm = tmp_path / "out", tmp_path / "fresh", Warm()
+    options = Options(out=out, cache=tmp_path / "cache")
+    assert not run([data], options, warm=warm).failed
+    before = (out / "ceop-2007-08.pdf").read_bytes(), (out / "ceop-2007-08.pptx").read_bytes()
+
+    renders: list[str] = []
+    real = deck_backend.render_deck
+    monkeypatch.setattr(deck_backend, "render_deck", lambda *a: renders.append("deck") or real(*a))
+    text = data.read_text(encoding="utf-8")
+    assert "was set up in 2006" in text  # narrative: the PDF prints it, the deck does not
+    data.write_text(text.replace("was set up in 2006", "was founded in 2006"), encoding="utf-8")
+    assert not run([data], options, warm=warm).failed
+    assert renders == []
+    after = (out / "ceop-2007-08.pdf").read_bytes(), (out / "ceop-2007-08.pptx").read_bytes()
+    assert after[0] != before[0] and after[1] == before[1]
+    assert not run([data], Options(out=fresh, cache=None)).failed
+    assert after == ((fresh / "ceop-2007-08.pdf").read_bytes(), (fresh / "ceop-2007-08.pptx").read_bytes())
+    assert renders == ["deck"]  # the fresh build rendered its own
+
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("value: 131\n", "value: 132\n", 1), encoding="utf-8")  # a headline figure: both
+    assert not run([data], options, warm=warm).failed
+    assert renders == ["deck", "deck"]
+    assert (out / "ceop-2007-08.pptx").read_bytes() != before[1]
