@@ -62,12 +62,13 @@ class Offload:
         With `preview` (watch --serve), the chart helper also draws the deck's charts, after the
         PDF's, for the preview page's images of the slides (they are drawn through the PDF backend).
         """
-        # The frames a helper is sent are made of these modules (and reportlab's, for fonts); this
-        # process needs them too, so they are imported once, before the forks, not in each process.
+        # The chart helper goes first: when charts are drawn, its import of matplotlib is the
+        # longest road. The frames the deck helper is sent are made of layout.frame's modules (and
+        # reportlab's, for fonts), which this process needs too: imported once, before its fork.
+        charts = Helper.fork(CHART_MODULES) if prefetch_charts else None
         import generator.layout.frame  # noqa: F401
 
         deck = Helper.fork(DECK_MODULES)
-        charts = Helper.fork(CHART_MODULES) if prefetch_charts else None
         return cls(deck, charts, preview)
 
     @classmethod
