@@ -6,6 +6,7 @@ mid-batch costs its report a retry, not the report; a data error is reported onc
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import signal
@@ -13,10 +14,9 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
-from distributed import Client, LocalCluster
 
 from tests.conftest import REPO, SHIPPED_DATA, cli_env, run_cli
 
@@ -25,33 +25,52 @@ FILES = [ORGS / name for name in ("charity-3figs.yaml", "commissioner-5figs.yaml
                                   "big-12figs.yaml")]
 
 
+class Cluster:
+    """The LocalCluster of tests/dask_cluster.py, in its own process: its address, and questions to it."""
+
+    def __init__(self, proc: subprocess.Popen) -> None:
+        self.proc = proc
+        self.address = self._answer()["address"]
+
+    def ask(self, command: str) -> Any:
+        """One command's answer (see tests/dask_cluster.py)."""
+        assert self.proc.stdin is not None
+        self.proc.stdin.write(command + "\n")
+        self.proc.stdin.flush()
+        return self._answer()
+
+    def _answer(self) -> Any:
+        assert self.proc.stdout is not None
+        line = self.proc.stdout.readline()
+        assert line, "the test cluster stopped"
+        return json.loads(line)
+
+
 @pytest.fixture(scope="module")
-def cluster() -> Iterator[tuple[str, Client]]:
-    """A LocalCluster of two single-threaded worker processes on 127.0.0.1: its address, and a client to watch it."""
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                      dashboard_address=None) as local, Client(local) as client:
-        yield local.scheduler_address, client
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
+    """Two single-threaded Dask worker processes and their scheduler on 127.0.0.1, for this module's tests."""
+    log = tmp_path_factory.mktemp("dask") / "cluster.log"
+    with log.open("w") as stderr:
+        proc = subprocess.Popen([sys.executable, str(REPO / "tests" / "dask_cluster.py")], cwd=REPO, env=cli_env(),
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=stderr, text=True)
+    try:
+        yield Cluster(proc)
+    finally:
+        assert proc.stdin is not None
+        proc.stdin.close()
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
 
 
 def _outputs(folder: Path) -> dict[str, bytes]:
     return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
 
 
-def _processings(client: Client) -> dict[str, int]:
-    """How many times the scheduler sent each make-report task to a worker."""
-    def count(dask_scheduler) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for entry in dask_scheduler.transition_log:
-            key, finish = str(entry[0]), entry[2]
-            if key.startswith("make-report-") and finish == "processing":
-                counts[key] = counts.get(key, 0) + 1
-        return counts
-
-    return client.run_on_scheduler(count)
-
-
-def test_a_batch_on_the_cluster_is_byte_identical_to_serial_builds(cluster, tmp_path: Path) -> None:
-    address, _ = cluster
+def test_a_batch_on_the_cluster_is_byte_identical_to_serial_builds(cluster: Cluster, tmp_path: Path) -> None:
+    address = cluster.address
     serial, clustered = tmp_path / "serial", tmp_path / "clustered"
     alone = run_cli("build", *FILES, "--out", serial)
     assert alone.returncode == 0
@@ -63,20 +82,20 @@ def test_a_batch_on_the_cluster_is_byte_identical_to_serial_builds(cluster, tmp_
     assert _outputs(serial) == _outputs(clustered) and len(_outputs(serial)) == 2 * len(FILES)
 
 
-def test_a_worker_killed_mid_batch_has_its_report_retried(cluster, tmp_path: Path) -> None:
-    address, client = cluster
+def test_a_worker_killed_mid_batch_has_its_report_retried(cluster: Cluster, tmp_path: Path) -> None:
+    address = cluster.address
     files = [SHIPPED_DATA, *FILES]
     serial, clustered = tmp_path / "serial", tmp_path / "clustered"
     assert run_cli("build", *files, "--out", serial).returncode == 0
-    before = _processings(client)
+    before = cluster.ask("sent")
     proc = subprocess.Popen([sys.executable, "-m", "generator", "build", *map(str, files), "--out", str(clustered),
                              "--scheduler", address], cwd=REPO, env=cli_env(), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
-    pids = client.run(os.getpid)
+    pids = cluster.ask("pids")
     killed = None
     deadline = time.monotonic() + 120
     while killed is None and proc.poll() is None and time.monotonic() < deadline:
-        for worker, keys in client.processing().items():
+        for worker, keys in cluster.ask("processing").items():
             if any(str(key).startswith("make-report-") for key in keys):
                 os.kill(pids[worker], signal.SIGKILL)  # the worker process, while it builds a report
                 killed = worker
@@ -87,22 +106,22 @@ def test_a_worker_killed_mid_batch_has_its_report_retried(cluster, tmp_path: Pat
     assert proc.returncode == 0, stderr
     assert f"{len(files)} built, 0 failed" in stdout.splitlines()
     assert _outputs(serial) == _outputs(clustered)
-    sent = {key: n for key, n in _processings(client).items() if key not in before}
+    sent = {key: n for key, n in cluster.ask("sent").items() if key not in before}
     assert len(sent) == len(files) and max(sent.values()) == 2, sent  # the killed worker's report, sent again
-    client.wait_for_workers(2, timeout=120)  # the nanny restarts it, for the next test
+    assert cluster.ask("wait")  # the nanny restarts it, for the next test
 
 
-def test_a_data_error_is_reported_once_and_not_retried(cluster, tmp_path: Path) -> None:
-    address, client = cluster
+def test_a_data_error_is_reported_once_and_not_retried(cluster: Cluster, tmp_path: Path) -> None:
+    address = cluster.address
     bad = tmp_path / "broken-2024-25.yaml"
     bad.write_text("# FICTIONAL TEST DATA: a broken file.\nreport:\n  title: [unclosed\n", encoding="utf-8")
-    before = _processings(client)
+    before = cluster.ask("sent")
     done = run_cli("build", FILES[0], bad, FILES[1], "--out", tmp_path / "out", "--scheduler", address)
     assert done.returncode == 1
     assert "2 built, 1 failed" in done.stdout.splitlines()
     errors = re.findall(rf"^{re.escape(str(bad))}:\d+:\d+: error: .*$", done.stderr, re.M)
     assert len(errors) == 1, done.stderr
-    sent = {key: n for key, n in _processings(client).items() if key not in before}
+    sent = {key: n for key, n in cluster.ask("sent").items() if key not in before}
     assert sorted(sent.values()) == [1, 1, 1], sent  # each file sent once: none retried
 
 

@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -52,6 +53,8 @@ def raise_on_b(path: Path, options: Options) -> tuple[Result, float]:
 
 def _run(task: str, tmp_path: Path) -> tuple[list[Result], dict[str, int]]:
     """Run the three files a, b, c on two workers with `task`; their results and the attempts at each."""
+    # With another thread running nothing is forked and the tasks would run here: one kills its process.
+    assert threading.active_count() == 1, [t.name for t in threading.enumerate()]
     options = Options(out=tmp_path / "out")
     files = [tmp_path / name for name in ("a", "b", "c")]
     built = build_pooled(files, options, 2, task=f"tests.test_worker_pool:{task}")
