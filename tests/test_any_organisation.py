@@ -21,6 +21,7 @@ import pytest
 import yaml
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from conftest import dehyphenated
 
 from generator.model.formatting import Formatter
 
@@ -135,10 +136,10 @@ def read_slide(slide) -> Slide:
 
 
 def pdf_pages(pdf: Path) -> list[str]:
-    """pdftotext's reading-order text of each page (not -layout), soft hyphens removed."""
+    """pdftotext's reading-order text of each page (not -layout), words hyphenated at line ends joined."""
     done = tool("pdftotext", pdf, "-")
     assert done.returncode == 0, done.stderr
-    return done.stdout.replace("\u00ad", "").split("\f")[:-1]
+    return dehyphenated(done.stdout).split("\f")[:-1]
 
 
 def blocks(page: str) -> list[str]:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from pptx import Presentation
 
-from conftest import plain_quotes
+from conftest import dehyphenated, plain_quotes
 from pptx.util import Emu
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,7 +75,7 @@ def pdf_text(pdf: Path) -> str:
     """pdftotext's reading-order text, white space squashed."""
     done = tool("pdftotext", pdf, "-")
     assert done.returncode == 0, done.stderr
-    return squash(done.stdout)
+    return squash(dehyphenated(done.stdout))
 
 
 # ---- PDF -------------------------------------------------------------------

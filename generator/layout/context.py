@@ -8,6 +8,8 @@ from typing import Any, Mapping, Sequence
 
 from generator.diagnostics import Collector, Span
 from generator.layout.frame import Box, Line, TextItem
+from generator.layout.hyphenate import Hyphenation
+from generator.layout.hyphenate import for_locale as hyphenation_for
 from generator.layoutfile.load import Layout
 from generator.layout.text import Para, fit, valign
 from generator.layout.theme import Style, Theme
@@ -38,6 +40,11 @@ class Context:
     @property
     def theme(self) -> Theme:
         return self.layout.theme
+
+    @property
+    def hyphens(self) -> Hyphenation | None:
+        """How running text is hyphenated: in the report's language, when the layout hyphenates at all."""
+        return hyphenation_for(self.report.locale) if self.layout.spec.hyphenate else None
 
     def span(self, path: tuple) -> Span:
         """Where in the layout file the thing at `path` was written."""
@@ -142,7 +149,7 @@ class Context:
             return TextItem(box, (), role)
         first = paras[0].style
         scale_floor = min_scale if min_scale is not None else floor_scale(paras)
-        result = fit(paras, box.w, box.h, min(scale_floor, start), start)
+        result = fit(paras, box.w, box.h, min(scale_floor, start), start, hyphens=self.hyphens)
         size = first.size * result.setting.scale
         name = f"{what} on {'slide' if self.layout.spec.output == 'deck' else 'page'} {self.page_id!r}"
         if not result.fits:

@@ -256,10 +256,11 @@ class Filler:
         self.y += chunk.height
 
     def _text(self, chunk: TextChunk, following: Chunk | None) -> None:
-        setting = set_paras(chunk.paras, self.areas[0].w)
+        setting = set_paras(chunk.paras, self.areas[0].w, hyphens=self.ctx.hyphens)
         self.ctx.report_missing_glyphs(setting.missing_glyphs(), f"flow text on page {self.ctx.page_id!r}", chunk.path or self.path)
         lines = list(setting.lines)
-        need_after = self.gap + _first_lines_height(following, self.areas[0].w) if chunk.keep_with_next else 0.0
+        need_after = (self.gap + _first_lines_height(following, self.areas[0].w, self.ctx.hyphens)
+                      if chunk.keep_with_next else 0.0)
         if chunk.keep_with_next and self.y > 0 and _height(lines) + need_after > self._room:
             self._next_area()
         while lines:
@@ -309,11 +310,11 @@ def _fitting(lines: list[Line], room: float, at_top: bool) -> int:
     return len(lines)
 
 
-def _first_lines_height(chunk: Chunk | None, width: float) -> float:
+def _first_lines_height(chunk: Chunk | None, width: float, hyphens=None) -> float:
     """Height of the first two lines of the next chunk (so headings are not left alone)."""
     if chunk is None:
         return 0.0
     if isinstance(chunk, BoxChunk):
         return chunk.height
-    lines = set_paras(chunk.paras[:1], width).lines[:2]
+    lines = set_paras(chunk.paras[:1], width, hyphens=hyphens).lines[:2]
     return _height(list(lines))

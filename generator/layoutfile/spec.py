@@ -51,6 +51,8 @@ class TextStyle(Strict):
     space_after: Length = 0
     upper: bool = False
     tracking: Annotated[float, Field(ge=-100, le=100)] = 0
+    hyphenate: bool = Field(False, description="Running text in this style may be hyphenated, where the layout "
+                            "hyphenates (never display text or a figure's value).")
 
 
 class Logo(Strict):
@@ -357,6 +359,8 @@ class LayoutFile(Strict):
     output: Literal["pdf", "deck"]
     extends: str | None = None
     theme: str | None = None
+    hyphenate: bool = Field(False, description="Hyphenate running text (the styles that allow it) in the report's "
+                            "language: for narrow columns of print, not for slides.")
     size: Annotated[list[PageSide], Field(min_length=2, max_length=2)] | Literal["A4", "16:9"] | None = None
     margins: Margins | None = None
     grids: dict[Name, Grid] = Field(default_factory=dict, max_length=200)

@@ -21,6 +21,8 @@ from generator.layout.frame import (
     RuleItem,
     TextItem,
 )
+from generator.layout.hyphenate import SOFT_HYPHEN
+from generator.layout.hyphenate import shown as drawn_text
 from generator.layout.text import BULLET
 from generator.render.links import split_links
 from generator.render.tags import Node, Tagger
@@ -247,11 +249,11 @@ def _line(canvas: Canvas, item: TextItem, n: int, height: float, tagger: Tagger,
         canvas.setFont(piece.font.name, piece.size)
         text = piece.text + (" " if k == len(line.pieces) - 1 and _runs_on(item, n, flows_on) else "")
         if element is None:
-            canvas.drawString(x, y, text)
+            _draw(canvas, x, y, text, tagger)
             continue
         if k == 0 and label is not None:
             with tagger.content(label):
-                canvas.drawString(x, y, text)
+                _draw(canvas, x, y, text, tagger)
             continue
         _parts(canvas, piece, text, x, y, tagger, element)
 
@@ -259,15 +261,30 @@ def _line(canvas: Canvas, item: TextItem, n: int, height: float, tagger: Tagger,
 def _parts(canvas: Canvas, piece, text: str, x: float, y: float, tagger: Tagger, element: Node) -> None:
     """A piece's words, with its link, or any web or e-mail address in them, as tagged Link elements."""
     for part, link in [(text, piece.link)] if piece.link else split_links(text):
-        width = pdfmetrics.stringWidth(part, piece.font.name, piece.size)
+        width = pdfmetrics.stringWidth(drawn_text(part), piece.font.name, piece.size)
         owner = element.add("Link") if link else element
         with tagger.content(owner):
-            canvas.drawString(x, y, part)
+            _draw(canvas, x, y, part, tagger)
         if link:
             shown = pdfmetrics.stringWidth(part.rstrip(), piece.font.name, piece.size)
             canvas.linkURL(link, (x, y - piece.size * 0.25, x + shown, y + piece.size * 0.85), relative=0)
             tagger.link(owner, f"Link to {link.removeprefix('mailto:')}")
         x += width
+
+
+def _draw(canvas: Canvas, x: float, y: float, text: str, tagger: Tagger) -> None:
+    """Draw text at (x, y); a soft hyphen at a line end is drawn as a hyphen that reads as U+00AD.
+
+    The hyphen glyph is wrapped in a Span whose ActualText is the soft hyphen, so text
+    extraction and screen readers read the hyphenated word whole (ISO 32000-1, 14.8.2.2.3).
+    """
+    if SOFT_HYPHEN not in text:
+        canvas.drawString(x, y, text)
+        return
+    head = text.replace(SOFT_HYPHEN, "")
+    canvas.drawString(x, y, head)
+    with tagger.actual_text(SOFT_HYPHEN):
+        canvas.drawString(x + canvas.stringWidth(head), y, "-")
 
 
 def _runs_on(item: TextItem, n: int, flows_on: bool) -> bool:

@@ -84,6 +84,14 @@ class Tagger:
         yield
         self._literal("EMC")
 
+    @contextmanager
+    def actual_text(self, text: str) -> Iterator[None]:
+        """Draw something that reads as `text` (a hyphen glyph that is a soft hyphen), inside the current content."""
+        hex_text = "FEFF" + text.encode("utf-16-be").hex().upper()
+        self._literal(f"/Span <</ActualText <{hex_text}>>> BDC")
+        yield
+        self._literal("EMC")
+
     def link(self, parent: Node, contents: str) -> None:
         """Record that the next link annotation drawn on this page belongs to `parent`."""
         parent.kids.append(Annot(self.page, self._annots, contents))
