@@ -15,7 +15,7 @@ import pytest
 from pptx import Presentation
 
 from generator.diagnostics import Collector, Span, SpanlessError
-from generator.layout.engine import SIZES, lay_out
+from generator.layout.engine import SIZES, lay_out, page_areas
 from generator.layout.frame import Box, ChartItem, Document, RectItem, TextItem
 from generator.layout.grid import area_cells, resolve_grid
 from generator.layout.variants import choose_variant
@@ -48,14 +48,8 @@ def laid_out() -> dict[str, tuple[Layout, Document]]:
 
 
 def areas_of(layout: Layout, page_id: str, report=None) -> dict[str, Box]:
-    """A page's named areas, from the grid math and the layout's margins (independently of lay_out)."""
-    spec = layout.spec
-    page = next(p for p in spec.pages if p.id == page_id)
-    chosen = choose_variant(report or load_report(DATA, Collector()), page, ())  # the arrangement the data gets
-    grid = chosen[0].grid
-    width, height = SIZES[spec.size]
-    m = spec.margins
-    return resolve_grid(spec.grids[grid], Box(m.left, m.top, width - m.left - m.right, height - m.top - m.bottom))
+    """A page's named areas, from the grid math, the layout's margins and its auto rows' content (not its blocks)."""
+    return page_areas(report or load_report(DATA, Collector()), layout, page_id, Collector())
 
 
 def inside(inner: Box, outer: Box, slack: float = 0.5) -> bool:

@@ -9,7 +9,8 @@ from generator.layout.blocks import build_block, is_empty
 from generator.layout.context import Context
 from generator.layout.flow import Filler, chunks
 from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
-from generator.layout.grid import resolve_grid
+from generator.layout.grid import area_cells, auto_rows, free_height, resolve_grid
+from generator.layout.natural import natural_height
 from generator.layout.masters import master_items
 from generator.layout.notes import speaker_notes
 from generator.layoutfile.spec import Margins, Page
@@ -48,6 +49,29 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
             pages.append(PageFrame(page.id, width, height, background, items, speaker_notes(item_list, notes),
                                    number, title, title_at))
     return Document(layout.spec.output, tuple(pages), _metadata(report))
+
+
+def page_areas(report: Report, layout: Layout, page_id: str, problems: Collector) -> dict[str, Box]:
+    """The named areas of the first instance of a page, as laid out for `report` (auto rows measured).
+
+    For tests and tools that check where blocks land; empty when the page is left out.
+    """
+    width, height = _size(layout)
+    margins = layout.spec.margins or Margins()
+    content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
+    for i, written in enumerate(layout.spec.pages):
+        if written.id != page_id:
+            continue
+        ctx = Context(report, layout, problems, written.id)
+        chosen = choose_variant(report, written, ("pages", i))
+        if chosen is None:
+            return {}
+        page, body = chosen
+        if page.repeat:
+            bind, item, group = next(repeat_items(report, page.repeat, page.per_page))
+            return _closed_up(replace(ctx, item=item, group=group), page, content, bind, path=body)
+        return _closed_up(ctx, page, content, path=body)
+    return {}
 
 
 def _check_contrast(ctx: Context, items: list[Item], background: str | None, path: tuple) -> None:
@@ -95,12 +119,51 @@ def _areas(ctx: Context, page: Page, content: Box, path: tuple, body: tuple) -> 
     return areas
 
 
-def _closed_up(ctx: Context, page: Page, content: Box) -> dict[str, Box]:
-    """The page's areas with the rows of areas that have nothing to show collapsed."""
+def _closed_up(ctx: Context, page: Page, content: Box, bind: dict[str, str] | None = None,
+               hidden: frozenset[str] = frozenset(), path: tuple = ()) -> dict[str, Box]:
+    """The page's areas with the rows of areas that have nothing to show collapsed, and auto rows measured.
+
+    `hidden` areas are empty on this page whatever their blocks hold (a flow's first-page
+    blocks, on the pages it continues onto).
+    """
     grid = ctx.layout.spec.grids[page.grid or ""]
-    shown = {b.area for b in page.blocks if _shown(ctx, b)}
-    empty = frozenset(b.area for b in page.blocks) - shown
-    return resolve_grid(grid, content, empty) if empty else resolve_grid(grid, content)
+    blocks = [_bound(b, bind or {}) for b in page.blocks]
+    shown = {b.area for b in blocks if b.area not in hidden and _shown(ctx, b)}
+    empty = frozenset(b.area for b in blocks) - shown
+    autos = auto_rows(grid)
+    if not autos:
+        return resolve_grid(grid, content, empty) if empty else resolve_grid(grid, content)
+    cells = area_cells(grid.areas)
+    # An area of an auto row with nothing shown in it is empty: it has no height of its own.
+    empty |= frozenset(n for n, (r0, _c0, r1, _c1) in cells.items() if n not in shown and all(
+        r in autos for r in range(r0, r1 + 1)))
+    rough = resolve_grid(grid, content, empty, measuring=True)
+    sizes: dict[int, float] = {}
+    for j, block in enumerate(blocks):
+        row = cells[block.area][0] if block.area in cells else None
+        if block.area in shown and row in autos and cells[block.area][2] == row:
+            need = natural_height(ctx, block, rough[block.area].w, path + ("blocks", j))
+            sizes[row] = max(sizes.get(row, 0.0), need or 0.0)
+    return resolve_grid(grid, content, empty, _within(grid, content, sizes, empty))
+
+
+def _within(grid, content: Box, sizes: dict[int, float], empty: frozenset[str]) -> dict[int, float]:
+    """Auto row heights scaled down, when they must be, so the fr rows keep a fifth of the page.
+
+    Text in a row cut down is then set smaller to fit (with a warning), rather than overflow the page.
+    """
+    free, open_fr = free_height(grid, content, empty)
+    room = free - (content.h * 0.2 if open_fr else 0.0)
+    total = sum(sizes.values())
+    if total <= room or total <= 0:
+        return sizes
+    return {i: h * max(0.0, room) / total for i, h in sizes.items()}
+
+
+def _bound(block, bind: dict[str, str]):
+    """A block of a repeated page bound to the page's item, when it names nothing itself."""
+    key = _BINDS.get(block.type)
+    return block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
 
 
 def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, body: tuple, content: Box):
@@ -109,7 +172,7 @@ def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple
         for bind, item, group in repeat_items(ctx.report, page.repeat, page.per_page):
             item_ctx = replace(ctx, item=item, group=group)
             notes = item_ctx.fill(page.notes or "", body + ("notes",))
-            yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content), body, bind), notes,
+            yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content, bind, path=body), body, bind), notes,
                    item_ctx.fill(page.title or "", path + ("title",)))
         return
     notes = ctx.fill(page.notes or "", body + ("notes",))
@@ -117,7 +180,7 @@ def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple
     if page.flow:
         yield from _flow_pages(ctx, page, areas, body, notes)
     else:
-        yield _blocks(ctx, page, _closed_up(ctx, page, content), body, {}), notes, page.title or ""
+        yield _blocks(ctx, page, _closed_up(ctx, page, content, path=body), body, {}), notes, page.title or ""
 
 
 # The key by which each kind of block binds to the item of a repeated page.
@@ -158,8 +221,7 @@ def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: 
     items: list[Item] = []
     for j, block in enumerate(page.blocks):
         if block.area in areas:
-            key = _BINDS.get(block.type)
-            bound = block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
+            bound = _bound(block, bind)
             if _shown(ctx, bound):
                 items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
     return items
@@ -172,34 +234,51 @@ def _shown(ctx: Context, block) -> bool:
 
 
 def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str):
-    """Pages of flowing narrative; the page's blocks appear on the first of them only.
+    """Pages of flowing narrative.
 
-    A flow with nothing to pour makes no page at all.
+    The page's blocks appear on every page of the flow, except those marked `once:`, which
+    appear on the first only (their rows close up on the others). A flow with nothing to
+    pour makes no page at all.
     """
     assert page.flow is not None
     flow = page.flow
-    content = chunks(ctx, flow.content, path + ("flow", "content"), areas[flow.into[0]].w)
+    first = _closed_up(ctx, page, areas_box(areas, ctx, page), path=path)
+    once = frozenset(b.area for b in page.blocks if b.once)
+    rest = _closed_up(ctx, page, areas_box(areas, ctx, page), hidden=once, path=path) if once else first
+    content = chunks(ctx, flow.content, path + ("flow", "content"), first[flow.into[0]].w)
     if not content:
         return
-    filler = _balanced(ctx, [areas[n] for n in flow.into], content, path + ("flow",))
-    first_blocks = _blocks(ctx, page, areas, path, {})
+    filler = _balanced(ctx, [first[n] for n in flow.into], [rest[n] for n in flow.into], content, path + ("flow",))
+    first_blocks = _blocks(ctx, page, first, path, {})
+    later = page.model_copy(update={"blocks": [b for b in page.blocks if not b.once]})
+    rest_blocks = _blocks(ctx, later, rest, path, {}) if filler.pages[1:] else []
     for n, items in enumerate(filler.pages):
         if not items:
             continue
         # The first page is named by the layout; continuation pages by the section they open with.
         section = (page.title or _first_heading(items)) if n == 0 else (_first_heading(items) or page.title or "")
-        yield (first_blocks if n == 0 else []) + items, notes, section
+        yield (first_blocks if n == 0 else rest_blocks) + items, notes, section
 
 
-def _pour(ctx: Context, into: list[Box], content: list, path: tuple, last: tuple[int, float] | None = None) -> Filler:
-    """Pour the flow; with `last` = (page, height), that page's areas are cut to that height."""
+def areas_box(areas: dict[str, Box], ctx: Context, page: Page) -> Box:
+    """The content box a page's areas were laid out in (the margins' box)."""
+    margins = ctx.layout.spec.margins or Margins()
+    width, height = _size(ctx.layout)
+    return Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
+
+
+def _pour(ctx: Context, into: list[Box], rest: list[Box], content: list, path: tuple,
+          last: tuple[int, float] | None = None) -> Filler:
+    """Pour the flow (into `into` on its first page, `rest` on the others); with `last` = (page, height), that
+    page's areas are cut to that height."""
     opened: list[int] = []
 
     def new_page() -> list[Box]:
         opened.append(1)
+        boxes = into if len(opened) == 1 else rest
         if last is not None and len(opened) == last[0]:
-            return [Box(a.x, a.y, a.w, min(a.h, last[1])) for a in into]
-        return into
+            return [Box(a.x, a.y, a.w, min(a.h, last[1])) for a in boxes]
+        return boxes
 
     filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), new_page, path)
     filler.start()
@@ -207,7 +286,7 @@ def _pour(ctx: Context, into: list[Box], content: list, path: tuple, last: tuple
     return filler
 
 
-def _balanced(ctx: Context, into: list[Box], content: list, path: tuple) -> Filler:
+def _balanced(ctx: Context, into: list[Box], rest: list[Box], content: list, path: tuple) -> Filler:
     """The flow with its last page's columns balanced, so no column is left with a straggling line.
 
     The last page is poured again into shorter columns, from the even share upwards, and the
@@ -216,15 +295,16 @@ def _balanced(ctx: Context, into: list[Box], content: list, path: tuple) -> Fill
     """
     from generator.layout.flow import BoxChunk
 
-    first = _pour(ctx, into, content, path)
-    used = _column_heights(first.pages[-1], into)
-    if len(into) < 2 or (len(first.pages) > 1 and not any(used[1:]) and used[0] < into[0].h * 0.5):
+    first = _pour(ctx, into, rest, content, path)
+    boxes = into if len(first.pages) == 1 else rest
+    used = _column_heights(first.pages[-1], boxes)
+    if len(boxes) < 2 or (len(first.pages) > 1 and not any(used[1:]) and used[0] < boxes[0].h * 0.5):
         return first  # a short last page in one column reads as the end of a long text; leave it
     floor = max((c.height for c in content if isinstance(c, BoxChunk)), default=0.0)
-    target = max(sum(used) / len(into), floor)
+    target = max(sum(used) / len(boxes), floor)
     pages = len(first.pages)
-    while target < into[0].h:
-        trial = _pour(ctx, into, content, path, (pages, target))
+    while target < boxes[0].h:
+        trial = _pour(ctx, into, rest, content, path, (pages, target))
         if len(trial.pages) == pages:
             return trial
         target += 12

@@ -29,6 +29,7 @@ class Para:
     align: Align = "left"
     one_line: bool = False  # a figure's value reads badly broken over lines: shrink it instead
     balance: bool = False  # display text: lines of even length, never one word alone on the last
+    max_scale: float | None = None  # grows no further than this when text is set larger than its style
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0, hyphens: 
     too_wide = 0.0
     gap = 0.0
     for para in paras:
-        style = para.style.scaled(max(para.style.size * scale, min(para.style.min_size, para.style.size)))
+        own = scale if para.max_scale is None else min(scale, para.max_scale)
+        style = para.style.scaled(max(para.style.size * own, min(para.style.min_size, para.style.size)))
         indent = style.size * 1.15 if para.kind == "bullet" else 0.0
         tokens = _tokens(curly_runs(tuple(para.runs)), style)
         hyphenate = hyphens if style.hyphenate and not (para.balance or para.one_line) else None

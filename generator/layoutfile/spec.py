@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstrai
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z0-9_]*)$")]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 Track = Annotated[str, StringConstraints(pattern=r"^\d{1,5}(\.\d{1,3})?(fr|pt)$")] | Annotated[float, Field(ge=0, le=10_000)]
+# A row may also be `auto`: as tall as what its areas hold, set at its preferred size.
+RowTrack = Track | Literal["auto"]
 Gap = Annotated[float, Field(ge=0, le=1_000)]
 # Every length is bounded, so no arithmetic on it overflows and no box is absurd; the bounds are
 # far beyond any real page (14,400 pt, 200 inches, is the largest page a PDF may have).
@@ -113,7 +115,7 @@ class Grid(Strict):
     """Columns, rows and gaps, with named areas in the spirit of CSS grid-template-areas."""
 
     columns: Annotated[list[Track], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
-    rows: Annotated[list[Track], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
+    rows: Annotated[list[RowTrack], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
     gap: Annotated[
         Annotated[Gap, Tag("number")]
         | Annotated[list[Gap], Field(min_length=2, max_length=2, description="[row gap, column gap]"), Tag("list")],
@@ -139,7 +141,8 @@ class BlockBase(Strict):
     align: Literal["left", "centre", "right"] = "left"
     valign: Literal["top", "middle", "bottom"] = "top"
     padding: Annotated[float, Field(ge=0, le=500)] = 0
-    once: bool = Field(False, description="On a page repeated for a collection, only on its first page.")
+    once: bool = Field(False, description="On a page repeated for a collection, or flowing onto further pages, "
+                       "only on its first page.")
 
 
 class HeadingBlock(BlockBase):
@@ -178,6 +181,11 @@ class FiguresBlock(BlockBase):
     figures: builtins.list[Name] | Collection | Literal["headline"] | None = None
     columns: Annotated[int, Field(ge=1, le=6)] | Literal["auto"] = Field(
         "auto", description='Tiles per row, or "auto" for the count that sets their text largest.')
+    tile_height: Literal["area", "content"] = Field(
+        "area", description="area: the tiles share the area's height; content: each row of tiles is as tall as "
+        "its text, rows stacked from the top.")
+    grow: bool = Field(True, description="Set a few figures larger than their style when the area has room "
+                       "(false: never above the preferred size, as in an `auto` row).")
 
 
 class TableBlock(BlockBase):
