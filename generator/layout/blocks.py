@@ -82,7 +82,7 @@ def _section(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     if section is None:
         return []
     body = _coloured(ctx, ctx.style(block.style, "body", path), block)
-    paras = [Para(plain(section.title), ctx.style(None, "h2", path))]
+    paras = [Para(plain(section.title), ctx.style(None, "h2", path))] if section.title else []
     paras += [Para(b.runs, body, b.kind) for b in section.blocks]
     return [ctx.fit_text(paras, box, path, f"section {section.key!r}", block.valign, None, "body")]
 

@@ -212,7 +212,7 @@ def item_placeholders(item: object) -> dict[str, str]:
     if isinstance(item, FigureView):
         return {"item.value": item.value.text, "item.label": item.label, "item.detail": item.detail or ""}
     if isinstance(item, (SeriesView, ListView, SectionView)):
-        return {"item.title": item.title}
+        return {"item.title": item.title or ""}
     return {}
 
 
@@ -331,7 +331,12 @@ def _first_heading(items: list[Item]) -> str:
     """The text of the first heading on a page (for running headers)."""
     from generator.layout.frame import TextItem
 
-    return next((i.text for i in items if isinstance(i, TextItem) and i.role == "heading"), "")
+    heading = next((i for i in items if isinstance(i, TextItem) and i.role == "heading"), None)
+    if heading is None:
+        return ""
+    # The words as written, not as a style in capitals shows them ("Sources", not "SOURCES").
+    return "\n".join("".join(p.source if p.source is not None else p.text for p in line.pieces)
+                     for line in heading.lines)
 
 
 def _background(ctx: Context, page: Page) -> str | None:

@@ -103,8 +103,11 @@ def _headed(paras: list[Para], heading: object, where: tuple) -> list[Chunk]:
 def _section(ctx: Context, section, where: tuple) -> list[Chunk]:
     """A section's title (kept with what follows) and its body."""
     body = ctx.style(None, "body", where)
-    return [TextChunk((Para(plain(section.title), ctx.style(None, "h2", where), balance=True),), True, "heading", where),
-            TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks), path=where)]
+    text = [TextChunk(tuple(Para(b.runs, body, b.kind) for b in section.blocks), path=where)] if section.blocks else []
+    if not section.title:
+        return text
+    return [TextChunk((Para(plain(section.title), ctx.style(None, "h2", where), balance=True),), True, "heading",
+                      where)] + text
 
 
 def _all_sections(ctx: Context, item: FlowItem, where: tuple, width: float) -> list[Chunk]:

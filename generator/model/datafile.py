@@ -284,7 +284,8 @@ class Section(Strict):
     """A section of narrative in light Markdown (emphasis, links, bullet lists)."""
 
     id: Key
-    title: Text
+    title: Text | None = Field(None, description="The section's heading; without one, the section carries on the "
+                               "text before it (the first section, the headline).")
     body: Text
 
 

@@ -140,10 +140,10 @@ class QuoteView:
 
 @dataclass(frozen=True)
 class SectionView:
-    """A narrative section as styled blocks."""
+    """A narrative section as styled blocks; without a title it carries on the text before it."""
 
     key: str
-    title: str
+    title: str | None
     blocks: tuple[Block, ...]
 
 

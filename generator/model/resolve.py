@@ -14,6 +14,7 @@ from generator.model.datafile import MAX_POINTS, DataFile, Figure, FigureRef, Pe
 from generator.model.formatting import Formatter
 from generator.model.chartplan import plan_chart
 from generator.model.markup import parse_blocks, parse_inline
+from generator.model.repeats import without_repeats
 from generator.model.report import (
     FigureView,
     ListView,
@@ -56,7 +57,8 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         figures=MappingProxyType(_figures(data, spans, problems, fmt, previous)),
         series=MappingProxyType(_all_series(data, spans, problems, fmt, previous)),
         quotes=MappingProxyType(_quotes(data, spans, problems)),
-        sections=tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
+        sections=without_repeats(data, tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
+                                 spans, problems),
         lists=MappingProxyType({k: ListView(k, v.title, tuple(parse_inline(i) for i in v.items))
                                 for k, v in data.lists.items()}),
         notes=tuple(data.notes),

@@ -167,7 +167,7 @@ def _sections() -> Item:
         "bullet lists. Write a long body as `body: |` with the text indented on the lines below.",), listing(
         Item(None, mapping(
             Item("id", "overview", note="required: a key of your choosing, unique"),
-            Item("title", note="required"),
+            Item("title", note="the section's heading; leave it out to carry on the text before it"),
             Item("body", note="required"),
         ))))
 
