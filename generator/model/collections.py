@@ -26,6 +26,15 @@ def other_figures(report: Report) -> tuple[FigureView, ...]:
     return tuple(f for f in report.figures.values() if f.key not in headline)
 
 
+def more_figures(report: Report) -> tuple[FigureView, ...]:
+    """Other figures that the narrative and the lists do not already state (see model.told), in file order."""
+    from generator.model.told import told
+
+    others = other_figures(report)
+    stated = told(report, others)
+    return tuple(f for f in others if f.key not in stated)
+
+
 def pull_quotes(report: Report) -> tuple[QuoteView, ...]:
     """Quotes that have a pull excerpt, in file order."""
     return tuple(q for q in report.quotes.values() if q.has_pull)
@@ -66,6 +75,7 @@ COLLECTIONS: dict[str, Callable[[Report], tuple[Any, ...]]] = {
     "figures": lambda r: tuple(r.figures.values()),
     "headline_figures": headline_figures,
     "other_figures": other_figures,
+    "more_figures": more_figures,
     "quotes": lambda r: tuple(r.quotes.values()),
     "pull_quotes": pull_quotes,
     "sections": lambda r: r.sections,
