@@ -194,10 +194,15 @@ def test_pdf_marks_derived_values(pdf_text: str) -> None:
 
 
 def test_pdf_pages_are_numbered(pdf: Path, pdf_words) -> None:
-    """Every page but the cover carries its number in the bottom margin."""
+    """Every page but the front and back covers carries its number in the bottom margin."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    covers = {1} | {n for n, entry in enumerate(reader.outline, start=1) if entry.title == "Contact details"}
+    assert covers == {1, reader.get_num_pages()}  # the front cover, and the back cover with the website
     pages = pdf_words(pdf)
     for number, (_w, height, words) in enumerate(pages, start=1):
-        if number == 1:
+        if number in covers:
             continue
         footer = [w for w in words if w[0] == str(number) and w[2] > height - 62]
         assert footer, f"page {number} has no page number in its footer"

@@ -34,8 +34,10 @@ def is_empty(ctx: Context, block: Block) -> bool:
     empty, so that building the block reports it.
     """
     kind = block.type
-    if kind in ("heading", "text"):
+    if kind == "heading":
         return not ctx.names_unknown(block.text) and not ctx.fill(block.text, (), quiet=True).strip()
+    if kind == "text":
+        return not ctx.names_unknown(block.text) and not ctx.fill_paragraphs(block.text, (), quiet=True).strip()
     if kind in _SINGLE:
         name = getattr(block, _SINGLE[kind])
         return name is not None and ctx.quiet_bound(kind if kind != "chart" else "series", name) is None
@@ -71,7 +73,7 @@ def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     from generator.model.markup import parse_blocks
 
     style = _coloured(ctx, ctx.style(block.style, "body", path), block)
-    text = ctx.fill(block.text or "", path + ("text",))
+    text = ctx.fill_paragraphs(block.text or "", path + ("text",))
     paras = [Para(b.runs, style, b.kind, block.align) for b in parse_blocks(text)]
     return [ctx.fit_text(paras, box, path, "text", block.valign, None, "body", warn_shrink=block.size is None)]
 

@@ -66,6 +66,18 @@ class Context:
 
         return tidy(_PLACEHOLDER.sub(sub, template))
 
+    def fill_paragraphs(self, template: str, path: tuple, quiet: bool = False) -> str:
+        """Like `fill`, for text in paragraphs: a paragraph whose every placeholder has no value is left out,
+        words and all ("Published {report.published}" prints only when there is a date)."""
+        values = {**self.report.placeholders(), **self.item}
+        kept = []
+        for paragraph in re.split(r"\n[ \t]*\n", template):
+            names = _PLACEHOLDER.findall(paragraph)
+            if names and all(name in values and not values[name] for name in names):
+                continue
+            kept.append(paragraph)
+        return self.fill("\n\n".join(kept), path, quiet=quiet)
+
     def bound(self, kind: str, name: str | None, path: tuple) -> Any:
         """The report's section, figure, series, quote or list named `name`; reported at `path` when missing.
 

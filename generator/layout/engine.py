@@ -238,7 +238,7 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
 
     The page's blocks appear on every page of the flow, except those marked `once:`, which
     appear on the first only (their rows close up on the others). A flow with nothing to
-    pour makes no page at all.
+    pour makes no page at all, unless the page's own blocks show more than headings.
     """
     assert page.flow is not None
     flow = page.flow
@@ -246,14 +246,14 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
     once = frozenset(b.area for b in page.blocks if b.once)
     rest = _closed_up(ctx, page, areas_box(areas, ctx, page), hidden=once, path=path) if once else first
     content = chunks(ctx, flow.content, path + ("flow", "content"), first[flow.into[0]].w)
-    if not content:
+    if not content and not any(b.type not in ("heading", "rule", "shape") and _shown(ctx, b) for b in page.blocks):
         return
     filler = _balanced(ctx, [first[n] for n in flow.into], [rest[n] for n in flow.into], content, path + ("flow",))
     first_blocks = _blocks(ctx, page, first, path, {})
     later = page.model_copy(update={"blocks": [b for b in page.blocks if not b.once]})
     rest_blocks = _blocks(ctx, later, rest, path, {}) if filler.pages[1:] else []
     for n, items in enumerate(filler.pages):
-        if not items:
+        if not items and n > 0:
             continue
         # The first page is named by the layout; continuation pages by the section they open with.
         section = (page.title or _first_heading(items)) if n == 0 else (_first_heading(items) or page.title or "")
@@ -268,9 +268,9 @@ def areas_box(areas: dict[str, Box], ctx: Context, page: Page) -> Box:
 
 
 def _pour(ctx: Context, into: list[Box], rest: list[Box], content: list, path: tuple,
-          last: tuple[int, float] | None = None) -> Filler:
+          last: tuple[int, float] | None = None, tighten: float = 1.0) -> Filler:
     """Pour the flow (into `into` on its first page, `rest` on the others); with `last` = (page, height), that
-    page's areas are cut to that height."""
+    page's areas are cut to that height; `tighten` scales the gaps between flow items."""
     opened: list[int] = []
 
     def new_page() -> list[Box]:
@@ -280,23 +280,38 @@ def _pour(ctx: Context, into: list[Box], rest: list[Box], content: list, path: t
             return [Box(a.x, a.y, a.w, min(a.h, last[1])) for a in boxes]
         return boxes
 
-    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10), new_page, path)
+    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10) * tighten, new_page, path)
     filler.start()
     filler.pour(content)
     return filler
 
 
+# A last page holding less than this share of its columns is saved, if tighter gaps can save it.
+SHORT_LAST_PAGE = 0.25
+TIGHTER = (0.75, 0.5)
+
+
 def _balanced(ctx: Context, into: list[Box], rest: list[Box], content: list, path: tuple) -> Filler:
     """The flow with its last page's columns balanced, so no column is left with a straggling line.
 
-    The last page is poured again into shorter columns, from the even share upwards, and the
-    first pouring that needs no further page is kept. Columns never get shorter than the
-    tallest quote or chart in the flow, so nothing set in whole is squeezed.
+    A last page that would hold only a few lines is saved when pouring the flow with tighter
+    gaps between its items (down to half) needs one page fewer. The last page is then poured
+    again into shorter columns, from the even share upwards, and the first pouring that needs
+    no further page is kept. Columns never get shorter than the tallest quote or chart in the
+    flow, so nothing set in whole is squeezed.
     """
     from generator.layout.flow import BoxChunk
 
+    tighten = 1.0
     first = _pour(ctx, into, rest, content, path)
     boxes = into if len(first.pages) == 1 else rest
+    if len(first.pages) > 1 and sum(_column_heights(first.pages[-1], boxes)) < sum(b.h for b in boxes) * SHORT_LAST_PAGE:
+        for factor in TIGHTER:
+            tight = _pour(ctx, into, rest, content, path, tighten=factor)
+            if len(tight.pages) < len(first.pages):
+                first, tighten = tight, factor
+                boxes = into if len(first.pages) == 1 else rest
+                break
     used = _column_heights(first.pages[-1], boxes)
     if len(boxes) < 2 or (len(first.pages) > 1 and not any(used[1:]) and used[0] < boxes[0].h * 0.5):
         return first  # a short last page in one column reads as the end of a long text; leave it
@@ -304,7 +319,7 @@ def _balanced(ctx: Context, into: list[Box], rest: list[Box], content: list, pat
     target = max(sum(used) / len(boxes), floor)
     pages = len(first.pages)
     while target < boxes[0].h:
-        trial = _pour(ctx, into, rest, content, path, (pages, target))
+        trial = _pour(ctx, into, rest, content, path, (pages, target), tighten)
         if len(trial.pages) == pages:
             return trial
         target += 12

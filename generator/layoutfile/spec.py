@@ -297,6 +297,8 @@ class FlowItem(Strict):
     pull_quotes: Literal["all", "rest", "none"] = Field(
         "rest", description="With `sections:`, pull quotes placed after their sections (or spread through the "
         "narrative): all, all but the first (shown elsewhere), or none.")
+    quotes_in_full: bool = Field(False, description="With `sections:`, each quote that names a section is set in "
+                                 "full after it; a pull quote is then set only after the passage it is pulled from.")
     quote: Binding | None = None
     list: Binding | None = None
     lists: Literal["all"] | None = None
@@ -308,7 +310,8 @@ class FlowItem(Strict):
     sources: bool = False
     heading: str | None = None
     full_quote: Binding | None = Field(None, description="A quote in full, with its speaker and role.")
-    full_quotes: Literal["all"] | None = None
+    full_quotes: Literal["all"] | Collection | None = Field(None, description="Every quote (all), or those of a "
+                                                            "collection (other_quotes: those the narrative does not set), in full.")
     figure: Binding | None = Field(None, description="A figure box (tile) set into the flow whole.")
     figures: Collection | None = Field(None, description="A collection of figures, as a list of values and labels.")
     when: When | None = None

@@ -68,7 +68,17 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         theme_span=spans.at(("report", "theme")) if info.theme else None,
         headline=info.headline,
         intro=info.intro,
+        **_contact(info),
     )
+
+
+def _contact(info) -> dict:
+    """The back page's lines: contact details, copyright and alternative formats, as written."""
+    contact = info.contact
+    lines = tuple(line.strip() for line in (contact.address or "").splitlines() if line.strip()) if contact else ()
+    return {"address": lines, "phone": contact.phone if contact else None, "email": contact.email if contact else None,
+            "contact_website": str(contact.website) if contact and contact.website else None,
+            "copyright": info.copyright, "alternative_formats": info.alternative_formats}
 
 
 def _locale(data: DataFile, spans: SpanMap, problems: Collector) -> str:
