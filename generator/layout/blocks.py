@@ -49,6 +49,8 @@ def is_empty(ctx: Context, block: Block) -> bool:
         from generator.model.collections import sources
 
         return not sources(ctx.report)
+    if kind == "contents":
+        return not contents_entries(ctx, block)
     return False
 
 
@@ -269,6 +271,42 @@ def _sources(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     return [ctx.fit_text(paras, box, path, "sources", block.valign, None, "body")]
 
 
+def contents_entries(ctx: Context, block: Block) -> list:
+    """The parts a contents block lists: all but its own page's and the covers, once the document is long enough.
+
+    Before the document's pages are known (the first pass of the layout), none.
+    """
+    known = ctx.contents
+    if known is None or known.pages < block.min_pages:
+        return []
+    return [e for e in known.entries if e.page_id != ctx.page_id]
+
+
+def _contents(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A contents list: its heading, then a line per part, its page number and title linked to its first page."""
+    from dataclasses import replace as changed
+
+    from generator.layout.context import lines_height
+
+    entries = contents_entries(ctx, block)
+    if not entries:
+        return []
+    items: list[Item] = []
+    top = box.y
+    if block.heading:
+        heading = ctx.fit_text([Para(plain(block.heading), ctx.style(None, "h3", path))], box, path,
+                               "contents heading", "top", None, "heading")
+        used = lines_height(heading.lines)
+        items.append(changed(heading, box=Box(box.x, box.y, box.w, used)))
+        top += used + 4
+    style = _coloured(ctx, ctx.style(block.style, "contents", path), block)
+    paras = [Para((Run(f"{e.page}", bold=True, link=f"#page{e.page}"), Run("\u2002" + e.title, link=f"#page{e.page}")),
+                  style) for e in entries]
+    items.append(ctx.fit_text(paras, Box(box.x, top, box.w, max(1.0, box.bottom - top)), path, "contents", "top",
+                              None, "contents"))
+    return items
+
+
 def _logo(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """The theme's wordmark."""
     from generator.layout.logo import logo_items
@@ -339,7 +377,7 @@ def _coloured(ctx: Context, style, block: Block):
 _BUILDERS: dict[str, Builder] = {
     "heading": _heading, "text": _text, "section": _section, "figure": _figure, "figures": _figures,
     "chart": _chart, "charts": _charts, "quote": _quote, "list": _list, "sources": _sources, "logo": _logo,
-    "image": _image, "rule": _rule, "shape": _shape, "table": _table,
+    "image": _image, "rule": _rule, "shape": _shape, "table": _table, "contents": _contents,
 }
 # Every kind the layout file allows has a builder: a kind without one would silently draw nothing.
 assert set(_BUILDERS) == set(BLOCK_KINDS), "a block kind has no builder"

@@ -27,6 +27,23 @@ _DANGLING = (re.compile(_SEPARATOR + _EMPTY), re.compile(r"(?m)^([ \t]*)" + _EMP
 
 
 @dataclass(frozen=True)
+class ContentsEntry:
+    """A part of the document a contents list names: its title, the number of its first page, its page id."""
+
+    title: str
+    page: int
+    page_id: str
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The parts of a laid-out document, for a contents list, and how many pages it has."""
+
+    entries: tuple[ContentsEntry, ...]
+    pages: int
+
+
+@dataclass(frozen=True)
 class Context:
     """The inputs of one page's block builders."""
 
@@ -36,6 +53,7 @@ class Context:
     page_id: str
     item: Mapping[str, str] = field(default_factory=dict)  # `{item.x}` of a repeated page
     group: tuple[Any, ...] | None = None  # the items of a page that repeats several to a page
+    contents: Contents | None = None  # the document's parts, once they are known (see engine.lay_out)
 
     @property
     def theme(self) -> Theme:

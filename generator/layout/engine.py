@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from generator.diagnostics import Collector, SpanlessError
 from generator.layout.blocks import build_block, is_empty
-from generator.layout.context import Context
+from generator.layout.context import Contents, ContentsEntry, Context
 from generator.layout.flow import Filler, chunks
 from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
 from generator.layout.grid import area_cells, auto_rows, free_height, resolve_grid
@@ -24,31 +24,81 @@ SIZES = {"A4": (595.2756, 841.8898), "16:9": (960.0, 540.0)}
 
 
 def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
-    """Resolve every page of `layout` for `report` into absolute boxes."""
+    """Resolve every page of `layout` for `report` into absolute boxes.
+
+    A page with a contents list is laid out again once the others are known: the list
+    names the pages after it with their numbers (laying it out again changes no page count).
+    """
+    laid: list[tuple[int, list[PageFrame], Collector]] = []  # per written page: its pages and diagnostics
+    number = 1
+    for i in range(len(layout.spec.pages)):
+        own = Collector()
+        frames = _written_page(report, layout, own, i, number, None)
+        laid.append((i, frames, own))
+        number += len(frames)
+    contents = _contents(layout, [f for _, frames, _ in laid for f in frames])
+    if contents is not None:
+        number = 1
+        for k, (i, frames, own) in enumerate(laid):
+            if frames and _lists_contents(layout.spec.pages[i]):
+                own = Collector()
+                laid[k] = (i, _written_page(report, layout, own, i, number, contents), own)
+            number += len(laid[k][1])
+    for _, _, own in laid:
+        problems.extend(own.items)
+    return Document(layout.spec.output, tuple(f for _, frames, _ in laid for f in frames), _metadata(report))
+
+
+def _written_page(report: Report, layout: Layout, problems: Collector, i: int, number: int,
+                  contents: Contents | None) -> list[PageFrame]:
+    """The pages that written page `i` of the layout makes for this report, numbered from `number`."""
     width, height = _size(layout)
     margins = layout.spec.margins or Margins()
     content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
+    written = layout.spec.pages[i]
+    ctx = Context(report, layout, problems, written.id, contents=contents)
+    chosen = choose_variant(report, written, ("pages", i))
+    if chosen is None:
+        return []
+    page, body = chosen
+    areas = _areas(ctx, page, content, ("pages", i), body)
+    if areas is None:
+        return []
     pages: list[PageFrame] = []
-    for i, written in enumerate(layout.spec.pages):
-        ctx = Context(report, layout, problems, written.id)
-        chosen = choose_variant(report, written, ("pages", i))
-        if chosen is None:
-            continue
-        page, body = chosen
-        areas = _areas(ctx, page, content, ("pages", i), body)
-        if areas is None:
-            continue
-        for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content):
-            number = len(pages) + 1
-            background = _background(ctx, page)
-            under = _master(ctx, page, width, height, margins, number, section, ("pages", i))
-            _check_contrast(ctx, under + item_list, background, ("pages", i))
-            items = tuple(under + item_list)
-            title_at = _title_index(items)
-            title = " ".join((items[title_at].text if title_at is not None else section or page.title or "").split())
-            pages.append(PageFrame(page.id, width, height, background, items, speaker_notes(item_list, notes),
-                                   number, title, title_at))
-    return Document(layout.spec.output, tuple(pages), _metadata(report))
+    part = ctx.fill(page.title or "", ("pages", i, "title"), quiet=True)
+    for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content):
+        at = number + len(pages)
+        background = _background(ctx, page)
+        under = _master(ctx, page, width, height, margins, at, section, ("pages", i))
+        _check_contrast(ctx, under + item_list, background, ("pages", i))
+        items = tuple(under + item_list)
+        title_at = _title_index(items)
+        title = " ".join((items[title_at].text if title_at is not None else section or page.title or "").split())
+        pages.append(PageFrame(page.id, width, height, background, items, speaker_notes(item_list, notes),
+                               at, title, title_at, part, page.master == "none"))
+    return pages
+
+
+def _lists_contents(page: Page) -> bool:
+    """Whether a written page (or one of its variants) has a contents block."""
+    blocks = list(page.blocks) + [b for v in page.variants for b in (v.blocks or [])]
+    return any(b.type == "contents" for b in blocks)
+
+
+def _contents(layout: Layout, pages: list[PageFrame]) -> Contents | None:
+    """What a contents list lists: the first page of each part but the front cover, with its number.
+
+    None when the layout has no contents block.
+    """
+    if not any(_lists_contents(p) for p in layout.spec.pages):
+        return None
+    entries: list[ContentsEntry] = []
+    seen: set[str] = set()
+    for page in pages:
+        if page.id not in seen and page.part and not (page.cover and page.number == 1):
+            entries.append(ContentsEntry(page.part, page.number, page.id))
+        seen.add(page.id)
+    return Contents(tuple(entries), len(pages))
 
 
 def page_areas(report: Report, layout: Layout, page_id: str, problems: Collector) -> dict[str, Box]:

@@ -137,6 +137,8 @@ class PageFrame:
     number: int = 0
     title: str = ""  # for the PDF's outline and the deck's slide title (screen readers, slide sorter)
     title_item: int | None = None  # index in `items` of the text that is the page's title, if any
+    part: str = ""  # the layout page's own title ("The year in review"), shared by the pages it makes
+    cover: bool = False  # a page without a master: the front or back cover
 
 
 @dataclass(frozen=True)

@@ -226,6 +226,15 @@ class ListBlock(BlockBase):
     show_title: bool = Field(True, description="Set the list's title above it (off when the page's heading says it).")
 
 
+class ContentsBlock(BlockBase):
+    """A contents list: each part of the document after this page, with its page number, linked to it."""
+
+    type: Literal["contents"]
+    heading: str | None = Field("Contents", description="The list's heading (null: none).")
+    min_pages: Annotated[int, Field(ge=1, le=10_000)] = Field(
+        5, description="The list appears only when the document has at least this many pages.")
+
+
 class SourcesBlock(BlockBase):
     """Sources, notes and how every derived value was computed."""
 
@@ -261,11 +270,11 @@ class ShapeBlock(BlockBase):
 
 Block = Annotated[
     HeadingBlock | TextBlock | SectionBlock | FigureBlock | FiguresBlock | TableBlock | ChartBlock | ChartsBlock
-    | QuoteBlock | ListBlock | SourcesBlock | LogoBlock | ImageBlock | RuleBlock | ShapeBlock,
+    | QuoteBlock | ListBlock | SourcesBlock | LogoBlock | ImageBlock | RuleBlock | ShapeBlock | ContentsBlock,
     Field(discriminator="type"),
 ]
 BLOCK_KINDS = ("heading", "text", "section", "figure", "figures", "table", "chart", "charts", "quote", "list",
-               "sources", "logo", "image", "rule", "shape")
+               "sources", "logo", "image", "rule", "shape", "contents")
 
 # `when:` a mapping of collections to the least number of items each needs (or [least, most]),
 # or a list of collections of which at least one must have items.

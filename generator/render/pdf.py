@@ -195,6 +195,7 @@ class _Paragraphs:
         self.list: Node | None = None  # consecutive bullets share one L
         self.current: Node | None = None
         self.label: Node | None = None  # the bullet's Lbl, for the line that starts a list item
+        self.toc: Node | None = None  # a contents list's TOC
 
     def element(self, line: Line) -> Node:
         """The element that `line`'s words belong to (a new one when the line starts a paragraph)."""
@@ -213,6 +214,10 @@ class _Paragraphs:
             self.current = item.add("LBody")
             return self.current
         self.list = None
+        if self.role == "contents":  # a contents list: a TOC of entries, each a TOCI holding its links
+            self.toc = self.toc or self.section.add("TOC")
+            self.current = self.toc.add("TOCI")
+            return self.current
         self.current = self._parent().add(HEADINGS.get(self.role, "P"))
         return self.current
 
@@ -262,14 +267,27 @@ def _parts(canvas: Canvas, piece, text: str, x: float, y: float, tagger: Tagger,
     """A piece's words, with its link, or any web or e-mail address in them, as tagged Link elements."""
     for part, link in [(text, piece.link)] if piece.link else split_links(text):
         width = pdfmetrics.stringWidth(drawn_text(part), piece.font.name, piece.size)
-        owner = element.add("Link") if link else element
+        owner = _link_element(element, link) if link else element
         with tagger.content(owner):
             _draw(canvas, x, y, part, tagger)
         if link:
-            shown = pdfmetrics.stringWidth(part.rstrip(), piece.font.name, piece.size)
-            canvas.linkURL(link, (x, y - piece.size * 0.25, x + shown, y + piece.size * 0.85), relative=0)
-            tagger.link(owner, f"Link to {link.removeprefix('mailto:')}")
+            shown = pdfmetrics.stringWidth(drawn_text(part).rstrip(), piece.font.name, piece.size)
+            rect = (x, y - piece.size * 0.25, x + shown, y + piece.size * 0.85)
+            if link.startswith("#page"):  # a page of this document (a contents list): its bookmark's destination
+                canvas.linkRect("", link[1:], rect, relative=0)
+                tagger.link(owner, f"Link to page {link.removeprefix('#page')}")
+            else:
+                canvas.linkURL(link, rect, relative=0)
+                tagger.link(owner, f"Link to {link.removeprefix('mailto:')}")
         x += width
+
+
+def _link_element(element: Node, link: str) -> Node:
+    """The Link element for a linked part: the one just made for the same target on this line, else a new one."""
+    last = element.kids[-1] if element.kids else None
+    if isinstance(last, Node) and last.tag == "Link" and last.target == link:
+        return last
+    return element.add("Link", target=link)
 
 
 def _draw(canvas: Canvas, x: float, y: float, text: str, tagger: Tagger) -> None:

@@ -40,6 +40,7 @@ class Node:
     kids: list[Union["Node", Mark, Annot]] = field(default_factory=list)
     alt: str = ""
     bbox: tuple[float, float, float, float] | None = None  # PDF units, for Figures
+    target: str | None = None  # for a Link: where it goes, so the pieces of one link share one element
 
     def add(self, tag: str, **extra) -> "Node":
         """A new child element, appended (so in reading order)."""
