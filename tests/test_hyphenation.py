@@ -156,3 +156,12 @@ def test_the_deck_does_not_hyphenate() -> None:
              for line in item.text.splitlines()]
     assert len(lines) > 50
     assert not [line for line in lines if SOFT_HYPHEN in line]
+
+
+def test_hyphenating_never_starts_a_line_with_a_dash(theme) -> None:
+    body = theme.style("body")
+    text = ("Reports from the international community – through the organisation’s extraordinarily comprehensive "
+            "report abuse environment – continue to rise – understanding collaborative establishments")
+    for width in range(60, 300, 5):
+        lines = line_texts(set_paras([Para((Run(text),), body)], width, hyphens=GB))
+        assert not any(t.lstrip().startswith(("–", "—")) for t in lines), width
