@@ -54,6 +54,9 @@ class Context:
     item: Mapping[str, str] = field(default_factory=dict)  # `{item.x}` of a repeated page
     group: tuple[Any, ...] | None = None  # the items of a page that repeats several to a page
     contents: Contents | None = None  # the document's parts, once they are known (see engine.lay_out)
+    # Measurements kept for the rest of one lay_out (pure results, keyed by what they depend on):
+    # a figure tile's text is set for an auto row's height, for its area, and again for a contents list.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def theme(self) -> Theme:

@@ -30,10 +30,11 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
     names the pages after it with their numbers (laying it out again changes no page count).
     """
     laid: list[tuple[int, list[PageFrame], Collector]] = []  # per written page: its pages and diagnostics
+    memo: dict = {}  # measurements kept for this lay_out (see Context.memo)
     number = 1
     for i in range(len(layout.spec.pages)):
         own = Collector()
-        frames = _written_page(report, layout, own, i, number, None)
+        frames = _written_page(report, layout, own, i, number, None, memo)
         laid.append((i, frames, own))
         number += len(frames)
     contents = _contents(layout, [f for _, frames, _ in laid for f in frames])
@@ -42,7 +43,7 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
         for k, (i, frames, own) in enumerate(laid):
             if frames and _lists_contents(layout.spec.pages[i]):
                 own = Collector()
-                laid[k] = (i, _written_page(report, layout, own, i, number, contents), own)
+                laid[k] = (i, _written_page(report, layout, own, i, number, contents, memo), own)
             number += len(laid[k][1])
     for _, _, own in laid:
         problems.extend(own.items)
@@ -50,13 +51,13 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
 
 
 def _written_page(report: Report, layout: Layout, problems: Collector, i: int, number: int,
-                  contents: Contents | None) -> list[PageFrame]:
+                  contents: Contents | None, memo: dict | None = None) -> list[PageFrame]:
     """The pages that written page `i` of the layout makes for this report, numbered from `number`."""
     width, height = _size(layout)
     margins = layout.spec.margins or Margins()
     content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
     written = layout.spec.pages[i]
-    ctx = Context(report, layout, problems, written.id, contents=contents)
+    ctx = Context(report, layout, problems, written.id, contents=contents, memo={} if memo is None else memo)
     chosen = choose_variant(report, written, ("pages", i))
     if chosen is None:
         return []
@@ -318,7 +319,7 @@ def areas_box(areas: dict[str, Box], ctx: Context, page: Page) -> Box:
 
 
 def _pour(ctx: Context, into: list[Box], rest: list[Box], content: list, path: tuple,
-          last: tuple[int, float] | None = None, tighten: float = 1.0) -> Filler:
+          last: tuple[int, float] | None = None, tighten: float = 1.0, settings: dict | None = None) -> Filler:
     """Pour the flow (into `into` on its first page, `rest` on the others); with `last` = (page, height), that
     page's areas are cut to that height; `tighten` scales the gaps between flow items."""
     opened: list[int] = []
@@ -330,7 +331,8 @@ def _pour(ctx: Context, into: list[Box], rest: list[Box], content: list, path: t
             return [Box(a.x, a.y, a.w, min(a.h, last[1])) for a in boxes]
         return boxes
 
-    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10) * tighten, new_page, path)
+    filler = Filler(ctx, ctx.theme.spacing.get("flow_gap", 10) * tighten, new_page, path,
+                    settings=settings if settings is not None else {})
     filler.start()
     filler.pour(content)
     return filler
@@ -353,11 +355,12 @@ def _balanced(ctx: Context, into: list[Box], rest: list[Box], content: list, pat
     from generator.layout.flow import BoxChunk
 
     tighten = 1.0
-    first = _pour(ctx, into, rest, content, path)
+    settings: dict = {}  # text set once per chunk and width, for every pouring
+    first = _pour(ctx, into, rest, content, path, settings=settings)
     boxes = into if len(first.pages) == 1 else rest
     if len(first.pages) > 1 and sum(_column_heights(first.pages[-1], boxes)) < sum(b.h for b in boxes) * SHORT_LAST_PAGE:
         for factor in TIGHTER:
-            tight = _pour(ctx, into, rest, content, path, tighten=factor)
+            tight = _pour(ctx, into, rest, content, path, tighten=factor, settings=settings)
             if len(tight.pages) < len(first.pages):
                 first, tighten = tight, factor
                 boxes = into if len(first.pages) == 1 else rest
@@ -369,7 +372,7 @@ def _balanced(ctx: Context, into: list[Box], rest: list[Box], content: list, pat
     target = max(sum(used) / len(boxes), floor)
     pages = len(first.pages)
     while target < boxes[0].h:
-        trial = _pour(ctx, into, rest, content, path, (pages, target), tighten)
+        trial = _pour(ctx, into, rest, content, path, (pages, target), tighten, settings)
         if len(trial.pages) == pages:
             return trial
         target += 12

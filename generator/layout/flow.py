@@ -12,7 +12,7 @@ from generator.layout.quoting import printed
 from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
 from generator.layout.notes import sources_paras
 from generator.layoutfile.spec import ChartOptions, FlowItem
-from generator.layout.text import Para, set_paras
+from generator.layout.text import Para, Setting, set_paras
 
 
 # A column is never left emptier than this share of its height by keeping text together.
@@ -234,6 +234,16 @@ class Filler:
     pages: list[list[Item]] = field(default_factory=list)
     areas: list[Box] = field(default_factory=list)
     y: float = 0.0
+    # Text set once per chunk and width: pouring asks for it again to look ahead, and the
+    # flow is poured several times over (balancing, saving a page). Shared between pours.
+    settings: dict[tuple[int, float], Setting] = field(default_factory=dict)
+
+    def _set(self, chunk: TextChunk, width: float) -> Setting:
+        """The chunk's text set at `width` (kept for the next time it is asked for)."""
+        key = (id(chunk), round(width, 3))
+        if key not in self.settings:
+            self.settings[key] = set_paras(chunk.paras, width, hyphens=self.ctx.hyphens)
+        return self.settings[key]
 
     def start(self) -> None:
         """Open the first page."""
@@ -275,7 +285,7 @@ class Filler:
         self.y += chunk.height
 
     def _text(self, chunk: TextChunk, after: list[Chunk]) -> None:
-        setting = set_paras(chunk.paras, self.areas[0].w, hyphens=self.ctx.hyphens)
+        setting = self._set(chunk, self.areas[0].w)
         self.ctx.report_missing_glyphs(setting.missing_glyphs(), f"flow text on page {self.ctx.page_id!r}", chunk.path or self.path)
         lines = list(setting.lines)
         if self.y > 0 and not self._starts([chunk] + after, self._room):
@@ -309,7 +319,7 @@ class Filler:
         chunk, width = chunks[0], self.areas[0].w
         if isinstance(chunk, BoxChunk):
             return chunk.height <= room + 0.01
-        lines = list(set_paras(chunk.paras, width, hyphens=self.ctx.hyphens).lines)
+        lines = list(self._set(chunk, width).lines)
         height = _height(lines)
         if chunk.keep_with_next:
             return height <= room + 0.01 and self._starts(chunks[1:], room - height - self.gap)

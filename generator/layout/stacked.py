@@ -53,15 +53,16 @@ def arrange(ctx: Context, figs: list[FigureView], box: Box, path: tuple, counts:
     from generator.layout.tiles import _boxes
 
     tried: list[Stack] = []
+    cache: dict = ctx.memo.setdefault("stacked tiles", {})  # a tile's text set once per width and sizes
     for details in (True, False):
-        options = [_largest(ctx, figs, box, path, n, details, grow) for n in counts]
+        options = [_largest(ctx, figs, box, path, n, details, grow, cache) for n in counts]
         fitting = [o for o in options if o.fits]
         if fitting:
             top = max(o.value_scale for o in fitting)
             close = [o for o in fitting if o.value_scale >= top * CLOSE_SCALE - 1e-9]
 
             def rank(o: Stack) -> tuple:
-                stacked = boxes(ctx, figs, _boxes(ctx, len(figs), box, o.columns), o, path)
+                stacked = boxes(ctx, figs, _boxes(ctx, len(figs), box, o.columns), o, path, cache)
                 fill = (max(b.bottom for b in stacked) - box.y) / box.h
                 full = box.h >= UNBOUNDED or fill >= FULL
                 strips = any(b.w > b.h * STRIP for b in stacked)
@@ -72,13 +73,20 @@ def arrange(ctx: Context, figs: list[FigureView], box: Box, path: tuple, counts:
     return min(tried, key=lambda o: (o.overflow, not o.details))
 
 
-def boxes(ctx: Context, figs: list[FigureView], cells: list[Box], stack: Stack, path: tuple) -> list[Box]:
+def boxes(ctx: Context, figs: list[FigureView], cells: list[Box], stack: Stack, path: tuple,
+          cache: dict | None = None) -> list[Box]:
     """The tile boxes with each row as tall as the tallest text in it, rows stacked from the top."""
+    heights = [setting(ctx, fig, cell, stack, path, cache).height for fig, cell in zip(figs, cells)]
+    return _stacked(ctx, cells, heights)
+
+
+def _stacked(ctx: Context, cells: list[Box], heights: list[float]) -> list[Box]:
+    """The cells with each row as tall as its tallest text (plus padding), rows stacked from the top."""
     pad = ctx.theme.spacing.get("tile_padding", 12)
     gap = ctx.theme.spacing.get("gap", 12)
     rows: dict[float, float] = {}
-    for fig, cell in zip(figs, cells):
-        rows[cell.y] = max(rows.get(cell.y, 0.0), setting(ctx, fig, cell, stack, path).height + 2 * pad)
+    for cell, height in zip(cells, heights):
+        rows[cell.y] = max(rows.get(cell.y, 0.0), height + 2 * pad)
     tops: dict[float, float] = {}
     y = cells[0].y if cells else 0.0
     for row_y in sorted(rows):
@@ -87,11 +95,18 @@ def boxes(ctx: Context, figs: list[FigureView], cells: list[Box], stack: Stack, 
     return [Box(c.x, tops[c.y], c.w, rows[c.y]) for c in cells]
 
 
-def setting(ctx: Context, fig: FigureView, cell: Box, stack: Stack, path: tuple):
-    """A tile's text set at the arrangement's sizes, in the width of its cell."""
-    from generator.layout.tiles import _inner, _paras
+def setting(ctx: Context, fig: FigureView, cell: Box, stack: Stack, path: tuple, cache: dict | None = None):
+    """A tile's text set at the arrangement's sizes, in the width of its cell (kept in `cache`, when given)."""
+    from generator.layout.tiles import _inner
 
-    return set_paras(paras(ctx, fig, path, stack), _inner(ctx, cell).w, stack.scale)
+    width = _inner(ctx, cell).w
+    key = (fig.key, round(width, 3), stack.scale, stack.value_cap, stack.details)
+    if cache is not None and key in cache:
+        return cache[key]
+    result = set_paras(paras(ctx, fig, path, stack), width, stack.scale)
+    if cache is not None:
+        cache[key] = result
+    return result
 
 
 def paras(ctx: Context, fig: FigureView, path: tuple, stack: Stack):
@@ -105,7 +120,7 @@ def paras(ctx: Context, fig: FigureView, path: tuple, stack: Stack):
 
 
 def _largest(ctx: Context, figs: list[FigureView], box: Box, path: tuple, columns: int, details: bool,
-             grow: bool) -> Stack:
+             grow: bool, cache: dict) -> Stack:
     """The largest common scale at which the stacked rows fit the area with this many columns.
 
     The numbers are capped where the widest one fills its tile; then a smaller scale never
@@ -127,8 +142,9 @@ def _largest(ctx: Context, figs: list[FigureView], box: Box, path: tuple, column
         return Stack(columns, start - k * step, cap, details, True, 0.0)
 
     def over(stack: Stack) -> float:
-        wide = max(setting(ctx, f, c, stack, path).too_wide for f, c in zip(figs, cells))
-        tall = max(b.bottom for b in boxes(ctx, figs, cells, stack, path)) - box.bottom
+        settings = [setting(ctx, f, c, stack, path, cache) for f, c in zip(figs, cells)]
+        wide = max(s.too_wide for s in settings)
+        tall = max(b.bottom for b in _stacked(ctx, cells, [s.height for s in settings])) - box.bottom
         return max(wide, tall)
 
     smallest = over(at(last))
