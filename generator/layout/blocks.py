@@ -196,6 +196,12 @@ def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> boo
     """Report what the chart's options cannot show, at the option's line; True when drawable."""
     from generator.layout.chartcheck import chart_problems
 
+    if series.unlike_measures:  # the data file's warning says why; the layout learns where its chart went
+        ctx.problems.warning(ctx.span(path[:-1]), f"series {series.key!r} is not charted: it puts "
+                             f"{len(series.unlike_measures)} different measures on one axis",
+                             "state the series' `measure:` in the data file if its figures count one thing, "
+                             "or bind this chart to another series")
+        return False
     problems = chart_problems(series, options)
     for key, message, hint in problems:
         ctx.problems.error(ctx.span(path + (key,)), message, hint)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from generator.model.datafile import ChartChoice, FigureRef, Series
+from generator.model.datafile import ChartChoice, Figure, FigureRef, Series
 
 # "2007/08", "2024", "2023-24", "FY2024", "Q3 2024": categories that read as periods in time.
 _PERIOD = re.compile(r"^(FY ?)?(Q[1-4] )?(19|20)\d\d([/-]\d{2,4})?( Q[1-4])?$", re.I)
@@ -61,3 +61,33 @@ def _default_highlight(series: Series, kind: str, period: str) -> str | None:
             and len(series.categories) > 1:
         return period
     return None
+
+
+def unlike_measures(series: Series, figures: dict[str, Figure]) -> tuple[str, ...]:
+    """The different measures a series' figures count, when there is more than one and the data does not say otherwise.
+
+    A figure's measure is its label, or the label of the whole it is `part_of` (18 children
+    identified from images are children safeguarded), so a figure over time and a whole split
+    into parts are one measure. Figures with different labels are different measures
+    (arrests, children safeguarded, rings disrupted) unless the series states its `measure:`.
+    Numbers written out have no label: the series' title is what they count.
+    """
+    if series.measure is not None:
+        return ()
+    found: dict[str, str] = {}
+    for row in series.series:
+        for value in row.values:
+            if isinstance(value, FigureRef) and value.figure in figures:
+                label = _root(value.figure, figures).label
+                found.setdefault(" ".join(label.casefold().split()), label)
+    return tuple(found.values()) if len(found) > 1 else ()
+
+
+def _root(key: str, figures: dict[str, Figure]) -> Figure:
+    """The whole a figure is part of (following `part_of:` up), or the figure itself."""
+    seen = {key}
+    figure = figures[key]
+    while figure.part_of is not None and figure.part_of in figures and figure.part_of not in seen:
+        seen.add(figure.part_of)
+        figure = figures[figure.part_of]
+    return figure

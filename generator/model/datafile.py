@@ -253,6 +253,9 @@ class Series(Strict):
 
     title: Text
     unit: Unit = "count"
+    measure: Text | None = Field(
+        None, description="What every value counts, when the values come from figures with different labels: "
+                          "says they are one measure that may share an axis (e.g. `arrests` for arrests by region).")
     categories: list[Text] = Field(min_length=1, max_length=MAX_CATEGORIES)
     series: list[NamedSeries] = Field(min_length=1, max_length=MAX_ROWS)
     chart: ChartChoice | None = Field(None, description="How to chart it (default: chosen from the series' shape).")

@@ -12,7 +12,7 @@ from generator.model import derive, formatting, locales
 from generator.model.currency import check_currencies, currency_of
 from generator.model.datafile import MAX_POINTS, DataFile, Figure, FigureRef, PercentChange, Series
 from generator.model.formatting import Formatter
-from generator.model.chartplan import plan_chart
+from generator.model.chartplan import plan_chart, unlike_measures
 from generator.model.markup import parse_blocks, parse_inline
 from generator.model.report import (
     FigureView,
@@ -221,12 +221,19 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
                            f"{len(series.categories)} categories", "give one value per category, in order")
         rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt, previous)
                                              for j, v in enumerate(row.values))))
-    plan = plan_chart(series, data.report.period.label) if series.charted else None
+    unlike = unlike_measures(series, data.figures)
+    if unlike and series.charted:
+        problems.warning(spans.key(("series", key)), f"series {key!r} puts {len(unlike)} different measures on one "
+                         f"axis ({'; '.join(unlike)}), so it is not charted",
+                         "a chart compares one measure: give each measure a series of its own; if these figures "
+                         "count the same thing, say what with `measure:` (e.g. `measure: arrests`); "
+                         "`charted: false` keeps the series uncharted without this warning")
+    plan = plan_chart(series, data.report.period.label) if series.charted and not unlike else None
     shown = [v.as_shown for row in rows for v in row.values]
     code = fmt.code(series.unit, series.currency, formatting.places(shown, series.unit))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
                       series.headline, series.section, currency=series.currency, number_format=code,
-                      locale=fmt.locale, references=_references(series, fmt))
+                      locale=fmt.locale, references=_references(series, fmt), unlike_measures=unlike)
 
 
 def _references(series: Series, fmt: Formatter) -> tuple[Reference, ...]:

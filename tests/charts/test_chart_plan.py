@@ -1,0 +1,81 @@
+"""The chart plan: one measure per chart, and the kind and focus chosen from a series' shape."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.diagnostics import Collector
+from generator.model.collections import collection
+from generator.model.load_report import load_report
+from generator.model.report import Report
+
+HEAD = (
+    "report:\n  organisation: {name: Example Trust, short_name: Ex}\n  title: T\n  period: {label: 2024/25}\n"
+    "figures:\n"
+    "  arrests_north: {value: 120, label: arrests}\n"
+    "  arrests_south: {value: 80, label: Arrests}\n"
+    "  children: {value: 131, label: children safeguarded}\n"
+    "  from_images: {value: 18, label: children identified from images, part_of: children}\n"
+    "series:\n"
+)
+
+
+def load(tmp_path: Path, series: str) -> tuple[Report, list[str]]:
+    """A small fictional report with the given `series:` block, and its diagnostics."""
+    path = tmp_path / "data.yaml"
+    path.write_text(HEAD + series, encoding="utf-8")
+    problems = Collector()
+    report = load_report(path, problems)
+    assert report is not None
+    return report, [d.format() for d in problems.items]
+
+
+MIXED = (
+    "  results:\n"
+    "    title: Results\n"
+    "    categories: [Arrests, Children]\n"
+    "    series:\n"
+    "      - name: \"2024/25\"\n"
+    "        values: [{figure: arrests_north}, {figure: children}]\n"
+)
+
+
+def test_unlike_measures_are_not_charted_and_warned_at_the_series(tmp_path: Path) -> None:
+    report, said = load(tmp_path, MIXED)
+    assert said == [
+        f"{tmp_path / 'data.yaml'}:11:3: warning: series 'results' puts 2 different measures on one axis "
+        "(arrests; children safeguarded), so it is not charted\n"
+        "  hint: a chart compares one measure: give each measure a series of its own; if these figures count the "
+        "same thing, say what with `measure:` (e.g. `measure: arrests`); `charted: false` keeps the series "
+        "uncharted without this warning"]
+    assert report.series["results"].plan is None
+    assert collection(report, "charts") == ()
+
+
+def test_a_stated_measure_lets_figures_share_an_axis(tmp_path: Path) -> None:
+    report, said = load(tmp_path, MIXED.replace("    title: Results\n", "    title: Results\n    measure: cases\n"))
+    assert said == []
+    assert [s.key for s in collection(report, "charts")] == ["results"]
+
+
+def test_charted_false_is_quiet(tmp_path: Path) -> None:
+    report, said = load(tmp_path, MIXED.replace("    title: Results\n", "    title: Results\n    charted: false\n"))
+    assert said == [] and collection(report, "charts") == ()
+
+
+def test_figures_with_one_label_and_parts_of_a_whole_are_one_measure(tmp_path: Path) -> None:
+    report, said = load(tmp_path, (
+        "  by_region:\n"
+        "    title: Arrests by region\n"
+        "    categories: [North, South]\n"
+        "    series:\n"
+        "      - name: Arrests\n"
+        "        values: [{figure: arrests_north}, {figure: arrests_south}]\n"
+        "  split:\n"
+        "    title: How the children were safeguarded\n"
+        "    categories: [From images, Other]\n"
+        "    series:\n"
+        "      - name: Children safeguarded\n"
+        "        values: [{figure: from_images}, {figure: children, at: remainder}]\n"))
+    assert said == []
+    assert [s.key for s in collection(report, "charts")] == ["by_region", "split"]
