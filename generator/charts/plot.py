@@ -164,8 +164,8 @@ def _fitted_legend(fig: Figure, ctx: Ctx, loc: str, anchor: tuple[float, float],
     """One row when it fits the box width, fewer columns otherwise."""
     entries = style.legend_entries(ctx.spec)
     limit = ctx.width if in_row else ctx.width * SIDE_LEGEND_SHARE
-    labels = [plain(label if in_row else ctx.wrap(label, limit * 0.8)) for label, _ in entries]
-    handles = [_handle(ctx, colour) for _, colour in entries]
+    labels = [plain(label if in_row else ctx.wrap(label, limit * 0.8)) for label, _, _ in entries]
+    handles = [_handle(ctx, colour, derived) for _, colour, derived in entries]
     columns = len(entries) if in_row else 1
     while True:
         legend = fig.legend(
@@ -192,12 +192,22 @@ def _fitted_legend(fig: Figure, ctx: Ctx, loc: str, anchor: tuple[float, float],
         columns -= 1
 
 
-def _handle(ctx: Ctx, colour: str) -> Artist:
-    """Legend key: a line with a marker for line charts, a square otherwise."""
+def _handle(ctx: Ctx, colour: str, derived: bool) -> Artist:
+    """Legend key styled as its marks: a line with a marker for line charts, a square otherwise.
+
+    A derived key is drawn as derived marks are: a tint inside an outline, or a dashed line through a hollow marker.
+    """
     if ctx.spec.kind == "line":
         return Line2D([], [], color=colour, linewidth=style.LINE_WIDTH, marker="o", markersize=style.MARKER_SIZE * 0.8,
-                      markeredgewidth=0)
-    return Rectangle((0, 0), 1, 1, facecolor=colour, edgecolor="none")
+                      linestyle=(0, style.DERIVED_DASH) if derived else "-",
+                      markerfacecolor=style.WHITE if derived else colour, markeredgecolor=colour,
+                      markeredgewidth=1.2 if derived else 0)
+    key = Rectangle((0, 0), 1, 1, facecolor=colour, edgecolor="none")
+    if derived:
+        from generator.charts.plot_axes import style_derived
+
+        style_derived(key, colour)
+    return key
 
 
 def _rect(ctx: Ctx, bands: Bands) -> tuple[float, float, float, float]:

@@ -66,7 +66,7 @@ class ChartSpec:
     colour_by_category: bool = False
     fonts: ChartFonts | None = None
     font_size: float = 9.0
-    derived_note: str | None = None  # e.g. "Hatched: derived from 'three-fold'"
+    derived_note: str | None = None  # e.g. "* 2006/07 value derived from “three-fold” ..."
     alt_text: str = ""
     locale: str = "en-GB"  # the report's locale: separators of axis ticks drawn in the PDF
     max_ticks: int = 5  # fewer when long tick labels would collide along a horizontal value axis

@@ -8,19 +8,19 @@ category order, colours and derived-value styling identical in both outputs.
 from __future__ import annotations
 
 from generator.charts.kinds import HORIZONTAL_KINDS, ROUND_KINDS, STACKED_KINDS  # noqa: F401 - re-exported
-from generator.charts.spec import ChartSpec
+from generator.charts.spec import ChartSeries, ChartSpec
 
 # Gap between category groups as a fraction of one bar's width; PowerPoint's
 # gap_width is this times 100, so the PDF and deck bars have the same width.
 GAP_WIDTH = 0.6
 # Donut hole radius over outer radius; PowerPoint's holeSize is this times 100.
 DONUT_HOLE = 0.58
-# Derived values: fill is this share of the base colour over white, with
-# diagonal hatching and a dashed outline in the full base colour.
-DERIVED_TINT = 0.28
-DERIVED_HATCH = "////"
-DERIVED_DASH = (2.5, 1.5)
+# Derived values: a light tint of the base colour (this share of it over
+# white) inside a thin outline in the full base colour, and a starred label
+# ("c. 99*"); never hatching, which would make an estimate the loudest mark.
+DERIVED_TINT = 0.3
 DERIVED_OUTLINE_WIDTH = 0.8
+DERIVED_DASH = (2.5, 1.5)  # line segments touching a derived point
 # Multi-series charts with a highlight keep full colour for the highlighted
 # category only; the other categories get this share of the series colour.
 MULTI_SERIES_MUTE = 0.35
@@ -107,11 +107,21 @@ def note_colour(spec: ChartSpec) -> str:
     return mix(spec.text_colour, WHITE, 0.8)
 
 
-def legend_entries(spec: ChartSpec) -> list[tuple[str, str]]:
-    """(label, colour) pairs in reading order, per category or per series."""
+def legend_entries(spec: ChartSpec) -> list[tuple[str, str, bool]]:
+    """(label, colour, derived) in reading order, per category or per series.
+
+    A key is drawn as its marks are: derived when the category's value is, or when
+    every value of the series is (a series mixing both keeps its published style).
+    """
     if by_category(spec):
-        return [(c, point_colour(spec, 0, i)) for i, c in enumerate(spec.categories)]
-    return [(s.name, series_colour(spec, i)) for i, s in enumerate(spec.series)]
+        first = chart_series(spec)[0]
+        return [(c, point_colour(spec, 0, i), first.derived[i]) for i, c in enumerate(spec.categories)]
+    return [(s.name, series_colour(spec, i), all_derived(s)) for i, s in enumerate(spec.series)]
+
+
+def all_derived(series: ChartSeries) -> bool:
+    """True when every value of the series is derived, so the series as a whole is drawn as derived."""
+    return bool(series.derived) and all(series.derived)
 
 
 def chart_series(spec: ChartSpec) -> tuple:

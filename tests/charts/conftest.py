@@ -58,7 +58,7 @@ def sample_spec(kind: ChartKind, **overrides: object) -> ChartSpec:
         grid_colour=GRID,
         fonts=FONTS,
         font_size=9.0,
-        derived_note="Hatched: derived from the release",
+        derived_note="* Derived from the release",
         alt_text=f"Alt text for the {kind} sample.",
     )
     fields.update(overrides)

@@ -109,13 +109,19 @@ def test_line_colours(frames: dict) -> None:
         assert str(series.format.line.color.rgb) == PALETTE[index].lstrip("#")
 
 
+def point_fill(root: etree._Element, index: int, series: int = 0) -> tuple[str, str | None]:
+    """(fill, outline) colours of one data point's own format, as "#RRGGBB"."""
+    (dpt,) = xp(root, f".//c:ser[c:idx/@val='{series}']/c:dPt[c:idx/@val='{index}']")
+    fill = xp(dpt, "c:spPr/a:solidFill/a:srgbClr/@val")
+    line = xp(dpt, "c:spPr/a:ln/a:solidFill/a:srgbClr/@val")
+    return "#" + fill[0], ("#" + line[0]) if line else None
+
+
 @pytest.mark.parametrize("kind", ["donut", "pie"])
 def test_slice_colours_per_point(frames: dict, kind: str) -> None:
     root = chart_xml(frames[kind].chart)
-    for index in range(3):
-        (dpt,) = xp(root, f".//c:ser/c:dPt[c:idx/@val='{index}']")
-        colours = xp(dpt, ".//c:spPr/a:solidFill/a:srgbClr/@val | .//c:spPr/a:pattFill/a:fgClr/a:srgbClr/@val")
-        assert colours[0] == PALETTE[index].lstrip("#")
+    assert point_fill(root, 0)[0] == PALETTE[0] and point_fill(root, 1)[0] == PALETTE[1]
+    assert point_fill(root, 2) == (style.derived_fill(PALETTE[2]), PALETTE[2])  # the derived slice
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -133,17 +139,34 @@ def test_labels_show_the_label_strings(frames: dict, kind: str) -> None:
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_derived_points_patterned(frames: dict, kind: str) -> None:
+def test_derived_points_tinted_and_outlined(frames: dict, kind: str) -> None:
     root = chart_xml(frames[kind].chart)
+    assert not xp(root, ".//a:pattFill")  # no hatching anywhere
     if kind == "line":
         dashed = xp(root, ".//c:dPt/c:spPr/a:ln/a:prstDash/@val")
         assert dashed == ["dash", "dash"]
         hollow = xp(root, ".//c:dPt/c:marker/c:spPr/a:solidFill/a:srgbClr/@val")
         assert "FFFFFF" in hollow
         return
-    patterns = xp(root, ".//c:dPt/c:spPr/a:pattFill")
-    assert len(patterns) == 1
-    assert patterns[0].get("prst") == "wdUpDiag"
+    spec = sample_spec(kind)  # type: ignore[arg-type]
+    (index,) = [i for i, d in enumerate(spec.series[0].derived) if d]
+    fill, line = point_fill(root, index)
+    assert line is not None and fill == style.derived_fill(line)
+    assert line == style.point_colour(spec, 0, index)
+
+
+def test_derived_series_key_is_tinted(tmp_path: Path) -> None:
+    """The legend key PowerPoint draws is the series' own format: tint and outline when every value is derived."""
+    from .conftest import series
+
+    rows = (series("Estimated", [10, 20], ["c. 10*", "c. 20*"], [True, True]), series("Counted", [5, 9], ["5", "9"]))
+    spec = sample_spec("column", categories=("North", "South"), series=rows, legend="bottom")
+    (frame,) = save_and_reopen(tmp_path, [spec])
+    root = chart_xml(frame.chart)
+    (estimated, counted) = xp(root, ".//c:ser")
+    assert xp(estimated, "c:spPr/a:solidFill/a:srgbClr/@val") == [style.derived_fill(PALETTE[0]).lstrip("#")]
+    assert xp(estimated, "c:spPr/a:ln/a:solidFill/a:srgbClr/@val") == [PALETTE[0].lstrip("#")]
+    assert xp(counted, "c:spPr/a:solidFill/a:srgbClr/@val") == [PALETTE[1].lstrip("#")]
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -197,8 +220,5 @@ def test_highlight_per_point(tmp_path: Path) -> None:
     spec = sample_spec("column", highlight="Children safeguarded", highlight_colour="#C8553D", muted_colour="#B8C2CC")
     (frame,) = save_and_reopen(tmp_path, [spec])
     root = chart_xml(frame.chart)
-    fills = {
-        int(xp(d, "c:idx/@val")[0]): xp(d, "c:spPr/*/a:srgbClr/@val | c:spPr/a:pattFill/a:fgClr/a:srgbClr/@val")[0]
-        for d in xp(root, ".//c:dPt")
-    }
-    assert fills == {0: "B8C2CC", 1: "C8553D", 2: "B8C2CC"}
+    fills = {i: point_fill(root, i) for i in range(3)}
+    assert fills == {0: ("#B8C2CC", None), 1: ("#C8553D", None), 2: (style.derived_fill("#B8C2CC"), "#B8C2CC")}
