@@ -24,6 +24,8 @@ DERIVED_DASH = (2.5, 1.5)  # line segments touching a derived point
 # Multi-series charts with a highlight keep full colour for the highlighted
 # category only; the other categories get this share of the series colour.
 MULTI_SERIES_MUTE = 0.35
+# Several rows besides the one in focus: the neutral darkens towards the text colour by up to this share.
+OTHER_ROWS_DARKEN = 0.4
 DEFAULT_MUTED = "#B8C2CC"
 LINE_WIDTH = 2.0
 REFERENCE_WIDTH = 1.0  # a benchmark or target line: thin, long dashes (derived values use short ones)
@@ -65,9 +67,17 @@ def text_on(fill: str, text_colour: str) -> str:
     return WHITE if white_contrast >= dark_contrast else text_colour
 
 
+def focus_row(spec: ChartSpec) -> int | None:
+    """The row in focus when the highlight names one of several rows (this year's among other years), else None."""
+    if spec.highlight is None or len(spec.series) < 2 or spec.kind in ROUND_KINDS:
+        return None
+    names = [s.name for s in spec.series]
+    return names.index(spec.highlight) if spec.highlight in names else None
+
+
 def is_highlighting(spec: ChartSpec) -> bool:
-    """True when the spec names a highlighted category that exists."""
-    return spec.highlight is not None and spec.highlight in spec.categories
+    """True when the spec names a highlighted category that exists (and no row in focus)."""
+    return spec.highlight is not None and spec.highlight in spec.categories and focus_row(spec) is None
 
 
 def by_category(spec: ChartSpec) -> bool:
@@ -83,13 +93,28 @@ def point_colour(spec: ChartSpec, series_index: int, category_index: int) -> str
         return _highlight_colour(spec, series_index, category_index)
     if by_category(spec):
         return palette[category_index % len(palette)]
-    return palette[series_index % len(palette)]
+    return series_colour(spec, series_index)
 
 
 def series_colour(spec: ChartSpec, series_index: int) -> str:
-    """The colour that stands for a whole series (legend, lines)."""
+    """The colour that stands for a whole series (legend, lines): its role's, else the palette's in order."""
+    row = focus_row(spec)
+    if row is not None:
+        return _row_colour(spec, series_index, row)
     palette = spec.palette or ("#000000",)
     return palette[series_index % len(palette)]
+
+
+def _row_colour(spec: ChartSpec, series_index: int, row: int) -> str:
+    """The row in focus in the highlight colour; the other rows in the neutral, darkening along the rows."""
+    if series_index == row:
+        return spec.highlight_colour or (spec.palette or ("#000000",))[0]
+    others = [i for i in range(len(spec.series)) if i != row]
+    neutral = spec.muted_colour or DEFAULT_MUTED
+    if len(others) == 1:
+        return neutral
+    step = others.index(series_index) / (len(others) - 1)
+    return mix(neutral, spec.text_colour, 1.0 - OTHER_ROWS_DARKEN * step)
 
 
 def derived_fill(colour: str) -> str:

@@ -37,8 +37,11 @@ def chart_problems(series: SeriesView, options: ChartOptions) -> list[tuple[str,
         found.append(("number_format", f"number format {options.number_format!r} multiplies by 100, but series "
                       f"{series.key!r} holds percentages as written (74 for 74%), so 74 would show as 7400%",
                       f'leave `number_format:` out, or write the sign as text, e.g. \'0"%"\''))
-    if options.highlight is not None and options.highlight not in series.categories:
-        close = difflib.get_close_matches(options.highlight, list(series.categories), n=1)
-        found.append(("highlight", f"highlight {options.highlight!r} is not a category of series {series.key!r}",
-                      f"did you mean {close[0]!r}?" if close else "categories: " + ", ".join(series.categories)))
+    rows = [row.name for row in series.rows] if len(series.rows) > 1 and not KINDS[options.kind].round else []
+    if options.highlight is not None and options.highlight not in (*series.categories, *rows):
+        close = difflib.get_close_matches(options.highlight, [*series.categories, *rows], n=1)
+        what = "a category or row" if rows else "a category"
+        found.append(("highlight", f"highlight {options.highlight!r} is not {what} of series {series.key!r}",
+                      f"did you mean {close[0]!r}?" if close else "categories: " + ", ".join(series.categories)
+                      + ("; rows: " + ", ".join(rows) if rows else "")))
     return found

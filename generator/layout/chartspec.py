@@ -27,12 +27,12 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
         series=rows,
         number_format=options.number_format or series.number_format,
         locale=series.locale,
-        palette=theme.palette or ("#333333",),
+        palette=series_palette(theme),
         text_colour=theme.colour("ink"),
         grid_colour=theme.colours.get("rule", "#DDDDDD"),
         highlight=options.highlight,
-        highlight_colour=theme.colours.get("highlight"),
-        muted_colour=theme.colours.get("muted_chart", theme.colours.get("rule")),
+        highlight_colour=focus_colour(theme),
+        muted_colour=other_colour(theme),
         data_labels=options.data_labels,
         legend=options.legend,
         x_title=options.x_title,
@@ -48,6 +48,27 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
     alt = describe(spec.kind, spec.title, spec.categories, spec.series)
     lines = " ".join(f"Dashed line: {r.label}." for r in spec.references)
     return _with_alt(spec, f"{alt} {lines}" if lines else alt)
+
+
+def focus_colour(theme: Theme) -> str | None:
+    """The colour that means "this year, the focus" in every chart of a report: the theme's `highlight`."""
+    return theme.colours.get("highlight")
+
+
+def other_colour(theme: Theme) -> str | None:
+    """The neutral that means "the others" beside the focus: the theme's `muted_chart` (else its `rule`)."""
+    return theme.colours.get("muted_chart", theme.colours.get("rule"))
+
+
+def series_palette(theme: Theme) -> tuple[str, ...]:
+    """Colours for rows and parts that have no role, in the theme's order, leaving out the focus and neutral colours.
+
+    So the highlight colour never stands for an ordinary series in one chart while it marks this
+    year in the next: each colour keeps one meaning across the report.
+    """
+    taken = {c.upper() for c in (focus_colour(theme), other_colour(theme)) if c}
+    kept = tuple(c for c in theme.palette if c.upper() not in taken)
+    return kept or theme.palette or ("#333333",)
 
 
 def deck_note(spec: ChartSpec) -> str | None:

@@ -56,9 +56,11 @@ def _is_parts(series: Series) -> bool:
 
 
 def _default_highlight(series: Series, kind: str, period: str) -> str | None:
-    """Over time, the report's own period stands out; elsewhere nothing does unless asked."""
+    """Over time, the report's own period stands out, as a category or as a row; elsewhere nothing does unless asked."""
     if kind in ("column", "bar", "line") and len(series.series) == 1 and period in series.categories \
             and len(series.categories) > 1:
+        return period
+    if len(series.series) > 1 and period in [row.name for row in series.series]:
         return period
     return None
 

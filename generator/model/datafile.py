@@ -240,7 +240,8 @@ class ChartChoice(Strict):
     """How the data's author wants a series charted; anything left out is chosen from its shape."""
 
     kind: ChartKind | None = Field(None, description="column, bar, stacked_column, stacked_bar, line, donut or pie.")
-    highlight: Text | None = Field(None, description="A category drawn in the highlight colour.")
+    highlight: Text | None = Field(None, description="A category (or, of several rows, a row) drawn in the highlight "
+                                   "colour: the focus; the rest are drawn in the neutral.")
     sort: Literal["none", "ascending", "descending"] | None = None
     legend: Literal["none", "top", "bottom", "right", "left"] | None = None
     data_labels: bool | None = None

@@ -164,12 +164,13 @@ def _check_section_refs(data: DataFile, spans: SpanMap, problems: Collector) -> 
 
 
 def _check_highlights(data: DataFile, spans: SpanMap, problems: Collector) -> None:
-    """A highlighted category is one of the series' categories."""
+    """A highlighted category is one of the series' categories (or, of several rows, one of the rows)."""
     for key, series in data.series.items():
         wanted = series.chart.highlight if series.chart else None
-        if wanted is not None and wanted not in series.categories:
-            report_unknown(problems, spans, ("series", key, "chart", "highlight"), "category", wanted,
-                           list(series.categories))
+        rows = [row.name for row in series.series] if len(series.series) > 1 else []
+        if wanted is not None and wanted not in (*series.categories, *rows):
+            report_unknown(problems, spans, ("series", key, "chart", "highlight"),
+                           "category or row" if rows else "category", wanted, [*series.categories, *rows])
 
 
 def _check_section_ids(data: DataFile, spans: SpanMap, problems: Collector) -> None:
@@ -213,6 +214,7 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
         problems.error(spans.key(("series", key)), f"series {key!r} has {points:,} values "
                        f"({len(series.series)} rows of {len(series.categories)}), more than the {MAX_POINTS:,} a chart may draw",
                        "chart fewer rows or categories (the limit keeps a build to seconds)")
+    errors = _error_count(problems)
     rows = []
     for i, row in enumerate(series.series):
         path = ("series", key, "series", i, "values")
@@ -221,7 +223,9 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
                            f"{len(series.categories)} categories", "give one value per category, in order")
         rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt, previous)
                                              for j, v in enumerate(row.values))))
-    unlike = unlike_measures(series, data.figures)
+    # Measures are judged only on references that resolved: a wrong one is already an error at its line.
+    clean = _error_count(problems) == errors and not _dangling_part_of(data)
+    unlike = unlike_measures(series, data.figures) if clean else ()
     if unlike and series.charted:
         problems.warning(spans.key(("series", key)), f"series {key!r} puts {len(unlike)} different measures on one "
                          f"axis ({'; '.join(unlike)}), so it is not charted",
@@ -234,6 +238,11 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
                       series.headline, series.section, currency=series.currency, number_format=code,
                       locale=fmt.locale, references=_references(series, fmt), unlike_measures=unlike)
+
+
+def _error_count(problems: Collector) -> int:
+    """How many errors have been recorded so far."""
+    return sum(1 for d in problems.items if d.severity.value == "error")
 
 
 def _references(series: Series, fmt: Formatter) -> tuple[Reference, ...]:

@@ -81,3 +81,30 @@ def make_spec() -> object:
 def chart_fonts() -> ChartFonts:
     """The Carlito TTFs shipped with the theme."""
     return FONTS
+
+
+# ---- every shipped and fictional report, laid out with both shipped layouts ---------------
+
+REPORTS = (REPO / "data" / "ceop-2007-08.yaml", *sorted((REPO / "tests" / "fixtures" / "orgs").glob("*.yaml")))
+
+
+def laid_out(data: Path) -> tuple[object, object, object]:
+    """(report, PDF document, deck document) for one data file, as a build lays them out (nothing rendered)."""
+    from generator import pipeline
+    from generator.diagnostics import Collector
+    from generator.layout.engine import lay_out
+    from generator.model.load_report import load_with_spans
+
+    problems = Collector()
+    options = pipeline.Options()
+    report, _spans = load_with_spans(data, problems, pipeline.boundary_for(data, options))
+    pdf, deck = pipeline.layouts_for(options, report, data, problems)
+    documents = [lay_out(report, layout, problems) for layout in (pdf, deck)]
+    assert not problems.has_errors, [d.format() for d in problems.items]
+    return report, documents[0], documents[1]
+
+
+@pytest.fixture(scope="session")
+def every_report() -> dict[str, tuple[object, object, object]]:
+    """Each report (the CEOP example and every fictional organisation), laid out once per session."""
+    return {path.stem: laid_out(path) for path in REPORTS}

@@ -83,3 +83,42 @@ def test_same_order_and_colours(kind: str, tmp_path: Path) -> None:
     assert len(set(pdf)) >= 2
     # PowerPoint bar charts list categories bottom-up unless the axis is reversed.
     assert reversed_axis == (kind == "bar")
+
+
+def chart_items(document) -> list:
+    """Every chart item of a laid-out document, in page order."""
+    from generator.layout.frame import ChartItem
+
+    return [item for page in document.pages for item in page.items if isinstance(item, ChartItem)]
+
+
+def test_one_colour_meaning_per_report(every_report: dict) -> None:
+    """In every chart of every report, the highlight colour marks only the focus (this year, the part in focus),
+    and no colour of the series palette is the focus or the neutral colour."""
+    checked = 0
+    for name, (_report, pdf, deck) in every_report.items():
+        for item in chart_items(pdf) + chart_items(deck):
+            spec = item.spec
+            assert spec.highlight_colour not in spec.palette and spec.muted_colour not in spec.palette, name
+            row = style.focus_row(spec)
+            for si, series in enumerate(style.chart_series(spec)):
+                for ci, category in enumerate(spec.categories):
+                    focus = si == row if row is not None else spec.highlight == category
+                    assert (style.point_colour(spec, si, ci) == spec.highlight_colour) == focus, (name, spec.title)
+                    checked += 1
+    assert checked > 100
+
+
+def test_the_row_in_focus_is_the_highlight_colour_in_both_outputs(tmp_path: Path) -> None:
+    """Two years side by side: this year's row in the highlight colour, last year's in the neutral, in both outputs."""
+    from .conftest import series
+
+    rows = (series("2006/07", [40, 60], ["40", "60"]), series("2007/08", [55, 70], ["55", "70"]))
+    spec = sample_spec("column", categories=("North", "South"), series=rows, highlight="2007/08", title="",
+                       derived_note=None, legend="none", highlight_colour="#C8553D", muted_colour="#B8C2CC")
+    assert [c for _, c in sorted(pdf_marks(spec))] == ["#B8C2CC", "#C8553D", "#B8C2CC", "#C8553D"]
+    prs = Presentation()
+    add_chart(prs.slides.add_slide(prs.slide_layouts[6]).shapes, spec, 0, 0, Emu(Pt(360)), Emu(Pt(240)))
+    root = next(s for s in prs.slides[0].shapes if s.has_chart).chart._chartSpace
+    fills = etree.XPath(".//c:ser/c:spPr/a:solidFill/a:srgbClr/@val", namespaces=NS)(root)
+    assert fills == ["B8C2CC", "C8553D"]

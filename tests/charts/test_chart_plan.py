@@ -79,3 +79,16 @@ def test_figures_with_one_label_and_parts_of_a_whole_are_one_measure(tmp_path: P
         "        values: [{figure: from_images}, {figure: children, at: remainder}]\n"))
     assert said == []
     assert [s.key for s in collection(report, "charts")] == ["by_region", "split"]
+
+
+def test_this_years_row_is_the_focus(tmp_path: Path) -> None:
+    """Rows named for periods: the report's own period is highlighted, as a category of one row would be."""
+    report, said = load(tmp_path, (
+        "  by_region:\n"
+        "    title: Arrests by region\n"
+        "    categories: [North, South]\n"
+        "    series:\n"
+        "      - name: \"2023/24\"\n        values: [10, 12]\n"
+        "      - name: \"2024/25\"\n        values: [14, 9]\n"))
+    assert said == []
+    assert report.series["by_region"].plan.highlight == "2024/25"
