@@ -201,7 +201,8 @@ def swapped(tmp_path_factory: pytest.TempPathFactory, shipped_build: Path, cli) 
                         '      - "heading heading"\n      - "chart   side"\n')
     shipped = work / "shipped-deck.yaml"
     shipped.write_text(deck, encoding="utf-8")
-    deck = replace_once(deck, '{area: chart, type: chart, chart: {title: ""}}', '{area: side, type: chart, chart: {title: ""}}')
+    deck = replace_once(deck, '{area: chart, type: chart, chart: {title: ""}, valign: middle}',
+                        '{area: side, type: chart, chart: {title: ""}, valign: middle}')
     paths = {"pdf_layout": work / "report-a4.yaml", "deck_layout": work / "deck-16x9.yaml", "out": work / "out"}
     paths["pdf_layout"].write_text(pdf, encoding="utf-8")
     paths["deck_layout"].write_text(deck, encoding="utf-8")
@@ -724,6 +725,6 @@ def test_chart_words_the_fonts_cannot_draw_are_errors_at_the_chart_block(tmp_pat
     missing = "uses characters the fonts Carlito-Bold and Carlito-Regular do not have: '✓' (U+2713)"
     assert diagnostics(done.stderr) == [
         f"layouts/deck-16x9.yaml:{line_of(DECK_LAYOUT, 'type: chart, chart:')}:9: error: a chart on slide 'chart' {missing}",
-        f"layouts/report-a4.yaml:{line_of(PDF_LAYOUT, 'type: charts}')}:9: error: "
-        f"chart 'How the 131 children were safe' on page 'in-numbers' {missing}",
+        f"layouts/report-a4.yaml:{line_of(PDF_LAYOUT, '- sections: all')}:11: error: "
+        f"chart 'How the 131 children were safe' on page 'story' {missing}",
     ], done.stderr

@@ -18,6 +18,7 @@ from matplotlib.transforms import IdentityTransform
 from generator.charts import style
 from generator.charts.backend import DPI, FontFiles, RecordingCanvas
 from generator.charts.plot_axes import FitCheck, draw_cartesian
+from generator.charts.plot_parts import draw_parts
 from generator.charts.plot_round import draw_round
 from generator.charts.plot_text import Ctx, plain
 from generator.charts.spec import ChartSpec
@@ -35,6 +36,12 @@ def build(spec: ChartSpec, width: float, height: float, fonts: FontFiles) -> Rec
     fig.patch.set_visible(False)  # the page shows through the chart box
     canvas = RecordingCanvas(fig, fonts)
     ctx = Ctx(spec, width, height, fonts, canvas.renderer)
+    if spec.kind in style.COMPACT_KINDS:
+        # Parts of a whole are labelled directly: no legend and no axes, drawn from just under the title.
+        title = _title(fig, ctx)
+        _note(fig, ctx)
+        draw_parts(fig, ctx, height - title)
+        return canvas
     bands = _legend(fig, ctx, (0.0, _note(fig, ctx), 0.0, _title(fig, ctx)))
     ax = fig.add_subplot()
     checks: list[FitCheck] = []

@@ -7,7 +7,14 @@ category order, colours and derived-value styling identical in both outputs.
 
 from __future__ import annotations
 
-from generator.charts.kinds import HORIZONTAL_KINDS, ROUND_KINDS, STACKED_KINDS  # noqa: F401 - re-exported
+from generator.charts.kinds import (  # noqa: F401 - re-exported
+    AXIS_KINDS,
+    COMPACT_KINDS,
+    HORIZONTAL_KINDS,
+    ROUND_KINDS,
+    STACKED_KINDS,
+    WHOLE_KINDS,
+)
 from generator.charts.spec import ChartSeries, ChartSpec
 
 # Gap between category groups as a fraction of one bar's width; PowerPoint's
@@ -69,7 +76,7 @@ def text_on(fill: str, text_colour: str) -> str:
 
 def focus_row(spec: ChartSpec) -> int | None:
     """The row in focus when the highlight names one of several rows (this year's among other years), else None."""
-    if spec.highlight is None or len(spec.series) < 2 or spec.kind in ROUND_KINDS:
+    if spec.highlight is None or len(spec.series) < 2 or spec.kind in WHOLE_KINDS:
         return None
     names = [s.name for s in spec.series]
     return names.index(spec.highlight) if spec.highlight in names else None
@@ -83,7 +90,7 @@ def is_highlighting(spec: ChartSpec) -> bool:
 def by_category(spec: ChartSpec) -> bool:
     """True when colours follow the category, not the series."""
     single = len(spec.series) == 1
-    return spec.kind in ROUND_KINDS or (single and (spec.colour_by_category or is_highlighting(spec)))
+    return spec.kind in WHOLE_KINDS or (single and (spec.colour_by_category or is_highlighting(spec)))
 
 
 def point_colour(spec: ChartSpec, series_index: int, category_index: int) -> str:
@@ -150,14 +157,14 @@ def all_derived(series: ChartSeries) -> bool:
 
 
 def chart_series(spec: ChartSpec) -> tuple:
-    """The series actually drawn: round charts show one ring, the first series."""
-    return spec.series[:1] if spec.kind in ROUND_KINDS else spec.series
+    """The series actually drawn: a whole split into parts shows one row, the first series."""
+    return spec.series[:1] if spec.kind in WHOLE_KINDS else spec.series
 
 
 def _highlight_colour(spec: ChartSpec, series_index: int, category_index: int) -> str:
     """Highlighted category in the highlight colour, the rest muted."""
     is_hit = spec.categories[category_index] == spec.highlight
-    if len(spec.series) > 1 and spec.kind not in ROUND_KINDS:
+    if len(spec.series) > 1 and spec.kind not in WHOLE_KINDS:
         # Several series: muting everything to one grey would hide the series,
         # so keep each series' hue and fade the non-highlighted categories.
         base = series_colour(spec, series_index)

@@ -11,14 +11,14 @@ from generator.charts.spec import ChartFonts, ChartReference, ChartSeries, Chart
 from generator.layout import fonts
 from generator.layoutfile.spec import ChartOptions
 from generator.layout.theme import Theme
-from generator.model.report import SeriesView, Value
+from generator.model.report import SeriesRow, SeriesView, Value
 
 TICK_GAP = 8.0  # points kept between neighbouring tick labels
 
 
 def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_size: float) -> ChartSpec:
     """Everything a backend needs to draw the chart, in one immutable spec."""
-    categories, rows = _ordered(series, options.sort)
+    categories, rows = _ordered(_as_parts(series) if KINDS[options.kind].whole else series, options.sort)
     family = theme.families.get("sans") or next(iter(theme.families.values()))
     spec = ChartSpec(
         kind=options.kind,
@@ -45,7 +45,8 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
     )
     from generator.charts.alt import describe
 
-    alt = describe(spec.kind, spec.title, spec.categories, spec.series)
+    # Described by its title even where the layout hides it (a slide's heading says it): alt text stands alone.
+    alt = describe(spec.kind, spec.title or series.title, spec.categories, spec.series)
     lines = " ".join(f"Dashed line: {r.label}." for r in spec.references)
     return _with_alt(spec, f"{alt} {lines}" if lines else alt)
 
@@ -88,7 +89,7 @@ def fit_ticks(spec: ChartSpec, width: float) -> ChartSpec:
 
     Decided here, where the box is known, so the PDF and the deck draw the same scale.
     """
-    if not KINDS[spec.kind].horizontal or spec.fonts is None:
+    if not KINDS[spec.kind].horizontal or KINDS[spec.kind].whole or spec.fonts is None:
         return spec
     from generator.charts.numfmt import format_number
     from generator.charts.scale import tick_format, value_scale
@@ -107,6 +108,21 @@ def fit_ticks(spec: ChartSpec, width: float) -> ChartSpec:
     return replace(spec, max_ticks=2)
 
 
+def natural_height(spec: ChartSpec, width: float) -> float | None:
+    """The height a chart of a compact kind (a proportion bar, a waffle) needs at `width`; None for other kinds.
+
+    Such a chart is as tall as its content, so the layout gives it this height rather than its whole box.
+    """
+    if not KINDS[spec.kind].compact or spec.fonts is None:
+        return None
+    from generator.charts.parts import natural_height as needed
+    from generator.layout.fonts import register
+
+    faces = {False: register(Path(spec.fonts.regular), spec.fonts.deck_family, False, False),
+             True: register(Path(spec.fonts.bold), spec.fonts.deck_family, True, False)}
+    return needed(spec, width, lambda text, scale, bold: fonts.width(text, faces[bold], spec.font_size * scale))
+
+
 def _with_alt(spec: ChartSpec, alt: str) -> ChartSpec:
     return replace(spec, alt_text=alt)
 
@@ -115,6 +131,18 @@ def _note(series: SeriesView) -> str | None:
     """One line saying which values are derived and how."""
     notes = series.derived_notes
     return ("* " + " ".join(notes)) if notes else None
+
+
+def _as_parts(series: SeriesView) -> SeriesView:
+    """A whole split into parts as one row, each category a part.
+
+    Parts may be written as the rows of one category (each activity's volunteer days): those
+    rows become the parts, and the category names the whole, as the row's name does otherwise.
+    """
+    if len(series.categories) != 1 or len(series.rows) < 2:
+        return series
+    row = SeriesRow(series.categories[0], tuple(r.values[0] for r in series.rows))
+    return replace(series, categories=tuple(r.name for r in series.rows), rows=(row,))
 
 
 def _ordered(series: SeriesView, sort: str) -> tuple[tuple[str, ...], tuple[ChartSeries, ...]]:

@@ -167,7 +167,7 @@ def _check_highlights(data: DataFile, spans: SpanMap, problems: Collector) -> No
     """A highlighted category is one of the series' categories (or, of several rows, one of the rows)."""
     for key, series in data.series.items():
         wanted = series.chart.highlight if series.chart else None
-        rows = [row.name for row in series.series] if len(series.series) > 1 else []
+        rows = [row.name for row in series.series] if len(series.series) > 1 else []  # a row in focus, or a part
         if wanted is not None and wanted not in (*series.categories, *rows):
             report_unknown(problems, spans, ("series", key, "chart", "highlight"),
                            "category or row" if rows else "category", wanted, [*series.categories, *rows])
@@ -232,8 +232,9 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
                          "a chart compares one measure: give each measure a series of its own; if these figures "
                          "count the same thing, say what with `measure:` (e.g. `measure: arrests`); "
                          "`charted: false` keeps the series uncharted without this warning")
-    plan = plan_chart(series, data.report.period.label) if series.charted and not unlike else None
     shown = [v.as_shown for row in rows for v in row.values]
+    plan = plan_chart(series, data.report.period.label, tuple(v.number for row in rows for v in row.values),
+                      data.figures) if series.charted and not unlike else None
     code = fmt.code(series.unit, series.currency, formatting.places(shown, series.unit))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
                       series.headline, series.section, currency=series.currency, number_format=code,

@@ -18,7 +18,9 @@ FONTS = ChartFonts(
 PALETTE = ("#0B3C5D", "#1D7874", "#F2A541", "#C8553D", "#6C8EAD")
 TEXT = "#1F2A36"
 GRID = "#D9DEE4"
-KINDS: tuple[ChartKind, ...] = ("column", "bar", "stacked_column", "stacked_bar", "line", "donut", "pie")
+KINDS: tuple[ChartKind, ...] = ("column", "bar", "stacked_column", "stacked_bar", "line", "donut", "pie", "proportion",
+                                "waffle")
+NATIVE_KINDS = tuple(k for k in KINDS if k != "waffle")  # a native chart in the deck (a waffle is shapes)
 
 
 def series(name: str, values: list[float], labels: list[str], derived: list[bool] | None = None) -> ChartSeries:
@@ -28,8 +30,14 @@ def series(name: str, values: list[float], labels: list[str], derived: list[bool
 
 def sample_spec(kind: ChartKind, **overrides: object) -> ChartSpec:
     """A small, realistic spec of `kind`; labels deliberately differ from the format."""
-    if kind in ("donut", "pie"):
+    if kind in ("proportion", "waffle"):
         fields: dict[str, object] = dict(
+            categories=("Public", "Industry", "Police"),
+            series=(series("Reports", [12, 7, 6], ["12", "7", "c. 6"], [False, False, True]),),
+            number_format="#,##0",
+        )
+    elif kind in ("donut", "pie"):
+        fields = dict(
             categories=("Public", "Industry", "Police"),
             series=(series("Share", [0.5, 0.3, 0.2], ["50%", "30%", "c. 20%"], [False, False, True]),),
             number_format="0%",

@@ -20,10 +20,10 @@ HEAD = (
 )
 
 
-def load(tmp_path: Path, series: str) -> tuple[Report, list[str]]:
+def load(tmp_path: Path, series: str, head: str = HEAD) -> tuple[Report, list[str]]:
     """A small fictional report with the given `series:` block, and its diagnostics."""
     path = tmp_path / "data.yaml"
-    path.write_text(HEAD + series, encoding="utf-8")
+    path.write_text(head + series, encoding="utf-8")
     problems = Collector()
     report = load_report(path, problems)
     assert report is not None
@@ -92,3 +92,54 @@ def test_this_years_row_is_the_focus(tmp_path: Path) -> None:
         "      - name: \"2024/25\"\n        values: [14, 9]\n"))
     assert said == []
     assert report.series["by_region"].plan.highlight == "2024/25"
+
+
+SPLITS = (
+    "  split:\n"
+    "    title: How the children were safeguarded\n"
+    "    categories: [From images, Other]\n"
+    "    series:\n"
+    "      - name: Children safeguarded\n"
+    "        values: [{figure: from_images}, {figure: children, at: remainder}]\n"
+    "  small:\n"
+    "    title: How the arrests were made\n"
+    "    categories: [North, South]\n"
+    "    series:\n"
+    "      - name: Arrests\n"
+    "        values: [7, 13]\n"
+    "  by_rows:\n"
+    "    title: Volunteer days\n"
+    "    categories: [Volunteer days]\n"
+    "    series:\n"
+    "      - {name: Clearing, values: [9850]}\n"
+    "      - {name: Painting, values: [6420]}\n"
+)
+
+
+def test_a_whole_split_into_parts_is_a_proportion_not_a_donut(tmp_path: Path) -> None:
+    """A whole of at most 100 units is counted out as squares; a larger one is a thin bar; its published part is
+    the focus; parts written as rows of one category are parts too; the parts are labelled directly."""
+    report, said = load(tmp_path, SPLITS.replace("values: [7, 13]", "values: [{figure: from_images}, "
+                                                 "{figure: children, at: remainder}]"))
+    plans = {k: s.plan for k, s in report.series.items()}
+    assert said == []
+    assert (plans["split"].kind, plans["split"].highlight, plans["split"].legend) == (
+        "proportion", "From images", "none")  # 131 children: more than a waffle counts out
+    assert (plans["by_rows"].kind, plans["by_rows"].legend) == ("proportion", "none")
+    report, _ = load(tmp_path, SPLITS, HEAD.replace("{value: 131,", "{value: 31,"))
+    assert report.series["split"].plan.kind == "waffle"
+
+
+def test_a_waffle_counts_out_a_small_whole_of_whole_units(tmp_path: Path) -> None:
+    from generator.layout.chartcheck import chart_problems
+    from generator.layoutfile.spec import ChartOptions
+
+    report, _ = load(tmp_path, SPLITS)
+    waffle = ChartOptions(kind="waffle")
+    assert chart_problems(report.series["small"], waffle) == []
+    assert chart_problems(report.series["split"], waffle) == [
+        ("kind", "a waffle chart draws one square per unit, at most 100, but series 'split' adds up to 131",
+         "use `kind: proportion`")]
+    halves, _ = load(tmp_path, SPLITS.replace("values: [7, 13]", "values: [7.5, 12.5]"))
+    assert chart_problems(halves.series["small"], waffle)[0][1].endswith("has values that are not whole numbers")
+    assert chart_problems(report.series["by_rows"], ChartOptions(kind="proportion")) == []
