@@ -534,3 +534,15 @@ def test_an_independent_checker_finds_no_text_overflowing_the_deck(deck_path: Pa
     bad = tmp_path / "overflowing.pptx"
     prs.save(bad)
     assert [f["code"] for f in integrity(bad)["findings"]] == ["PPT001"]
+
+
+PUBLISHED = "5,812 reports received and activated, a 76% increase on the monthly average from 2006/07"
+
+
+def test_a_chart_of_derived_values_shows_the_published_figure(deck, pdf_text) -> None:
+    """The reports chart plots monthly averages the tool derives (both marked), and says under its title what
+    the release published: the 5,812 reports and its stated 76% increase, in both outputs."""
+    chart = next(c for c in deck_charts(deck) if c.plots[0].series[0].name == "Reports a month")
+    assert [p.text for p in chart.chart_title.text_frame.paragraphs] == [PUBLISHED]  # the slide's heading is the title
+    assert PUBLISHED in pdf_text
+    assert "c. 484*" in pdf_text and "c. 275*" in pdf_text

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pptx.chart.chart import Chart
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.text import PP_ALIGN
 from pptx.shapes.graphfrm import GraphicFrame
 from pptx.shapes.shapetree import SlideShapes
 
@@ -90,15 +91,19 @@ def _text_defaults(chart: Chart, spec: ChartSpec) -> None:
 
 
 def _title(chart: Chart, spec: ChartSpec) -> None:
-    """Bold title at the top-left, or none at all (also no automatic series-name title)."""
-    title = spec.title.strip()
-    chart.has_title = bool(title)
-    if not title:
+    """Bold title at the top-left with the published figures line under it, or none at all (also no automatic
+    series-name title)."""
+    lines = [(text, bold) for text, bold in ((spec.title.strip(), True), ((spec.subtitle or "").strip(), False))
+             if text]
+    chart.has_title = bool(lines)
+    if not lines:
         return
     frame = chart.chart_title.text_frame
-    frame.text = title
-    for run in frame.paragraphs[0].runs:
-        set_font(run.font, spec, scale=style.TITLE_SCALE, bold=True)
+    frame.text = "\n".join(text for text, _ in lines)  # a paragraph each
+    for paragraph, (_, bold) in zip(frame.paragraphs, lines):
+        paragraph.alignment = PP_ALIGN.LEFT
+        for run in paragraph.runs:
+            set_font(run.font, spec, scale=style.TITLE_SCALE if bold else 1.0, bold=bold)
     place_title_top_left(chart)
 
 

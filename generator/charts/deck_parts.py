@@ -27,7 +27,7 @@ from generator.charts.numfmt import format_number
 from generator.charts.spec import ChartSeries, ChartSpec
 
 EMU_PER_POINT = 12700
-TITLE_BAND = 1.6  # a title line's height in the deck, in title font sizes
+TITLE_ROOM = 1.15  # PowerPoint sets a title a little looser than the PDF, inside its own insets
 DECK_BAR_SCALE = 2.6  # a projected bar is a little thicker than the page's: its values sit inside it
 
 
@@ -52,7 +52,7 @@ def add_proportion(shapes: SlideShapes, spec: ChartSpec, left: int, top: int, wi
         axis.visible = False
         axis.has_major_gridlines = False
         axis.has_minor_gridlines = False
-    _bar_band(chart, spec, height / EMU_PER_POINT)
+    _bar_band(chart, spec, width / EMU_PER_POINT, height / EMU_PER_POINT)
     return frame
 
 
@@ -119,9 +119,9 @@ def _value_label(series, spec: ChartSpec, part: parts.Part, data: ChartSeries) -
         body.set("wrap", "none")
 
 
-def _bar_band(chart: Chart, spec: ChartSpec, height: float) -> None:
+def _bar_band(chart: Chart, spec: ChartSpec, width: float, height: float) -> None:
     """Place the plot area (the bar) under the title band, as thick as the PDF's bar, across the full width."""
-    title = spec.font_size * style.TITLE_SCALE * TITLE_BAND if spec.title.strip() else 0.0
+    title = parts.heading_height(spec, width, _measure(spec)) * TITLE_ROOM
     thickness = spec.font_size * DECK_BAR_SCALE
     plot_area = chart._chartSpace.xpath("c:chart/c:plotArea")[0]
     for old in plot_area.findall(qn("c:layout")):

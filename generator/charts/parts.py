@@ -20,7 +20,7 @@ Measure = Callable[[str, float, bool], float]
 BAR_SCALE = 1.6  # a proportion bar is this many font sizes thick: a line, not a block
 SEAM = 1.0  # points of white between neighbouring parts of the bar
 SQUARE_SCALE = 1.5  # a waffle square's least side, in font sizes
-SQUARE_MOST = 2.2  # ... and its greatest: squares grow to fill the width up to this
+SQUARE_MOST = 1.8  # ... and its greatest: squares grow to fill the width up to this
 SQUARE_GAP = 0.25  # the gap between squares, as a share of their side
 ROW_UNITS = (10, 5)  # squares a row holds when the whole takes more than one row: counted in tens
 LINE = 1.25  # label line height, in font sizes
@@ -137,13 +137,21 @@ def content_height(spec: ChartSpec, width: float, measure: Measure) -> float:
 def natural_height(spec: ChartSpec, width: float, measure: Measure) -> float:
     """The height a part-of-a-whole chart needs at `width`: title, subtitle, content and caption."""
     size = spec.font_size
-    title = wrap(spec.title.strip(), width, measure, style.TITLE_SCALE, True) if spec.title.strip() else []
-    height = len(title) * size * style.TITLE_SCALE * TITLE_LINE * 1.2 + (BAND_GAP if title else 0.0)
+    height = heading_height(spec, width, measure)
     note = (spec.derived_note or "").strip()
     if note:
         lines = wrap(note, width - size * 2, measure, style.NOTE_SCALE, False)
         height += len(lines) * size * style.NOTE_SCALE * TITLE_LINE * 1.2 + BAND_GAP
     return math.ceil(height + content_height(spec, width, measure) + SLACK)
+
+
+def heading_height(spec: ChartSpec, width: float, measure: Measure) -> float:
+    """Height of the title and the published figures line under it, with the gap below them (0 without either)."""
+    size = spec.font_size
+    title = wrap(spec.title.strip(), width, measure, style.TITLE_SCALE, True)
+    subtitle = wrap((spec.subtitle or "").strip(), width, measure)
+    height = len(title) * size * style.TITLE_SCALE * TITLE_LINE * 1.2 + len(subtitle) * size * TITLE_LINE * 1.2
+    return height + BAND_GAP if height else 0.0
 
 
 def wrap(text: str, width: float, measure: Measure, scale: float = 1.0, bold: bool = False) -> list[str]:

@@ -24,6 +24,7 @@ from generator.charts.plot_text import Ctx, plain
 from generator.charts.spec import ChartSpec
 
 BAND_GAP = 6.0  # points between the title/legend/caption bands and the plot
+SUBTITLE_GAP = 2.0  # points between the title and the published figures line under it
 LAYOUT_PAD = 2.0  # points constrained layout keeps around the axes decorations
 SIDE_LEGEND_SHARE = 0.35  # a left/right legend may take this share of the width
 
@@ -56,23 +57,32 @@ def build(spec: ChartSpec, width: float, height: float, fonts: FontFiles) -> Rec
 
 
 def _title(fig: Figure, ctx: Ctx) -> float:
-    """Bold title at the top-left; returns the band height it takes (0 without a title)."""
+    """Bold title at the top-left, then the published figures line; returns the band height (0 without either)."""
+    height = 0.0
     title = ctx.spec.title.strip()
-    if not title:
-        return 0.0
-    text = ctx.wrap(title, ctx.width, style.TITLE_SCALE, bold=True)
+    if title:
+        height = _heading(fig, ctx, title, ctx.height, style.TITLE_SCALE, True)
+    subtitle = (ctx.spec.subtitle or "").strip()
+    if subtitle:
+        top = ctx.height - height - (SUBTITLE_GAP if height else 0.0)
+        height = ctx.height - top + _heading(fig, ctx, subtitle, top, 1.0, False)
+    return height + BAND_GAP if height else 0.0
+
+
+def _heading(fig: Figure, ctx: Ctx, words: str, top: float, scale: float, bold: bool) -> float:
+    """Lines of words wrapped to the box, hanging from `top`; returns their height."""
     artist = fig.text(
         0.0,
-        ctx.height,
-        plain(text),
+        top,
+        plain(ctx.wrap(words, ctx.width, scale, bold=bold)),
         transform=IdentityTransform(),
         ha="left",
         va="top",
         color=ctx.spec.text_colour,
-        fontproperties=ctx.props(style.TITLE_SCALE, bold=True),
+        fontproperties=ctx.props(scale, bold=bold),
         linespacing=1.15,
     )
-    return artist.get_window_extent(ctx.renderer).height + BAND_GAP
+    return artist.get_window_extent(ctx.renderer).height
 
 
 def _note(fig: Figure, ctx: Ctx) -> float:

@@ -269,7 +269,8 @@ def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> boo
 def check_chart_glyphs(ctx: Context, spec, path: tuple) -> None:
     """A chart's words are drawn in the theme's sans family: report characters it cannot draw."""
     family = ctx.theme.families.get("sans") or next(iter(ctx.theme.families.values()))
-    words = [spec.title, *spec.categories, spec.derived_note or "", spec.x_title or "", spec.y_title or ""]
+    words = [spec.title, spec.subtitle or "", *spec.categories, spec.derived_note or "", spec.x_title or "",
+             spec.y_title or ""]
     words += [s.name for s in spec.series] + [label for s in spec.series for label in s.labels]
     text = " ".join(words)
     missing = frozenset((ch, face.label) for face in (family.regular, family.bold)

@@ -42,13 +42,23 @@ def chart_spec(series: SeriesView, options: ChartOptions, theme: Theme, font_siz
         font_size=font_size,
         derived_note=_note(series),
         references=tuple(ChartReference(r.value.number, r.text) for r in series.references),
+        subtitle=published_line(series),
     )
     from generator.charts.alt import describe
 
     # Described by its title even where the layout hides it (a slide's heading says it): alt text stands alone.
     alt = describe(spec.kind, spec.title or series.title, spec.categories, spec.series)
     lines = " ".join(f"Dashed line: {r.label}." for r in spec.references)
-    return _with_alt(spec, f"{alt} {lines}" if lines else alt)
+    published = f" {spec.subtitle}." if spec.subtitle else ""
+    return _with_alt(spec, f"{alt}{published} {lines}" if lines else f"{alt}{published}")
+
+
+def published_line(series: SeriesView) -> str | None:
+    """The published figures behind the chart's derived values, as one line under its title (None when none)."""
+    if not series.published:
+        return None
+    text = "; ".join(series.published)
+    return text[:1].upper() + text[1:]
 
 
 def focus_colour(theme: Theme) -> str | None:

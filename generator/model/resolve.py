@@ -39,6 +39,7 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
     _check_section_ids(data, spans, problems)
     _check_section_refs(data, spans, problems)
     _check_highlights(data, spans, problems)
+    figures = _figures(data, spans, problems, fmt, previous)
     return Report(
         path=spans.file,
         organisation=info.organisation.name,
@@ -53,8 +54,8 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         locale=locale,
         full_review_title=info.full_review.title if info.full_review else None,
         full_review_url=str(info.full_review.url) if info.full_review else None,
-        figures=MappingProxyType(_figures(data, spans, problems, fmt, previous)),
-        series=MappingProxyType(_all_series(data, spans, problems, fmt, previous)),
+        figures=MappingProxyType(figures),
+        series=MappingProxyType(_all_series(data, spans, problems, fmt, previous, figures)),
         quotes=MappingProxyType(_quotes(data, spans, problems)),
         sections=tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
         lists=MappingProxyType({k: ListView(k, v.title, tuple(parse_inline(i) for i in v.items))
@@ -201,13 +202,15 @@ def _change(fig: Figure, key: str, fmt: Formatter, previous: DataFile | None, da
 
 
 def _all_series(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter,
-                previous: DataFile | None = None) -> dict[str, SeriesView]:
+                previous: DataFile | None = None, figures: dict[str, FigureView] | None = None) -> dict[str, SeriesView]:
     """Resolve every series, checking lengths and figure references."""
-    return {key: _series(key, s, data, spans, problems, fmt, previous) for key, s in data.series.items()}
+    return {key: _series(key, s, data, spans, problems, fmt, previous, figures or {})
+            for key, s in data.series.items()}
 
 
 def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: Collector,
-            fmt: Formatter, previous: DataFile | None = None) -> SeriesView:
+            fmt: Formatter, previous: DataFile | None = None,
+            figures: dict[str, FigureView] | None = None) -> SeriesView:
     """Resolve one series."""
     points = len(series.categories) * len(series.series)
     if points > MAX_POINTS:
@@ -238,7 +241,31 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
     code = fmt.code(series.unit, series.currency, formatting.places(shown, series.unit))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
                       series.headline, series.section, currency=series.currency, number_format=code,
-                      locale=fmt.locale, references=_references(series, fmt), unlike_measures=unlike)
+                      locale=fmt.locale, references=_references(series, fmt), unlike_measures=unlike,
+                      published=_published(series, rows, figures or {}))
+
+
+def _published(series: Series, rows: list[SeriesRow], figures: dict[str, FigureView]) -> tuple[str, ...]:
+    """The published figures the series' derived values come from, in words, where the chart would not show them.
+
+    A chart of monthly averages derived from 5,812 reports shows only derived bars; the reader
+    still sees the published total and the change the source states ("5,812 reports received
+    and activated, a 76% increase on the monthly average from 2006/07"). A figure whose value is
+    already a label of the chart, or written in its title, needs no such line.
+    """
+    shown = {v.text for row in rows for v in row.values if not v.derived}
+    found: dict[str, str] = {}
+    for row, resolved in zip(series.series, rows):
+        for value, point in zip(row.values, resolved.values):
+            if not (isinstance(value, FigureRef) and point.derived and value.figure in figures):
+                continue
+            fig = figures[value.figure]
+            if fig.value.text in shown or re.search(rf"(?<![\w.,]){re.escape(fig.value.text)}(?![\w]|[.,]\d)",
+                                                      series.title):
+                continue
+            change = fig.change.text if fig.change is not None and not fig.change.derived else None
+            found.setdefault(value.figure, f"{fig.value.text} {fig.label}" + (f", {change}" if change else ""))
+    return tuple(found.values())
 
 
 def _error_count(problems: Collector) -> int:

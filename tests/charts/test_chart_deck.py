@@ -233,3 +233,13 @@ def test_highlight_per_point(tmp_path: Path) -> None:
     root = chart_xml(frame.chart)
     fills = {i: point_fill(root, i) for i in range(3)}
     assert fills == {0: ("#B8C2CC", None), 1: ("#C8553D", None), 2: (style.derived_fill("#B8C2CC"), "#B8C2CC")}
+
+
+def test_published_line_is_the_titles_second_paragraph(tmp_path: Path) -> None:
+    specs = [sample_spec("column", subtitle="5,812 reports received"),
+             sample_spec("column", title="", subtitle="5,812 reports received")]
+    titled, untitled = save_and_reopen(tmp_path, specs)
+    paragraphs = titled.chart.chart_title.text_frame.paragraphs
+    assert [p.text for p in paragraphs] == ["Sample column", "5,812 reports received"]
+    assert [p.runs[0].font.bold for p in paragraphs] == [True, False]
+    assert [p.text for p in untitled.chart.chart_title.text_frame.paragraphs] == ["5,812 reports received"]

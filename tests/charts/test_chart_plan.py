@@ -143,3 +143,33 @@ def test_a_waffle_counts_out_a_small_whole_of_whole_units(tmp_path: Path) -> Non
     halves, _ = load(tmp_path, SPLITS.replace("values: [7, 13]", "values: [7.5, 12.5]"))
     assert chart_problems(halves.series["small"], waffle)[0][1].endswith("has values that are not whole numbers")
     assert chart_problems(report.series["by_rows"], ChartOptions(kind="proportion")) == []
+
+
+def test_the_published_figure_behind_derived_values_is_named_where_the_chart_does_not_show_it(tmp_path: Path) -> None:
+    head = HEAD.replace("  children:", "  reports: {value: 5812, label: reports received, change: {percent: 76, "
+                        "wording: a 76% increase, of: monthly average, compared_with: the monthly average from 2023/24}}"
+                        "\n  children:")
+    report, said = load(tmp_path, (
+        "  monthly:\n"
+        "    title: Reports a month\n"
+        "    categories: [\"2023/24\", \"2024/25\"]\n"
+        "    series:\n"
+        "      - name: Reports a month\n"
+        "        values: [{figure: reports, at: previous_monthly_average}, {figure: reports, at: monthly_average}]\n"
+        "  split:\n"
+        "    title: How the 131 children were safeguarded\n"
+        "    categories: [From images, Other]\n"
+        "    series:\n"
+        "      - name: Children safeguarded\n"
+        "        values: [{figure: from_images}, {figure: children, at: remainder}]\n"
+        "  untitled_split:\n"
+        "    title: How the children were safeguarded\n"
+        "    categories: [From images, Other]\n"
+        "    series:\n"
+        "      - name: Children safeguarded\n"
+        "        values: [{figure: from_images}, {figure: children, at: remainder}]\n"), head)
+    assert said == []
+    assert report.series["monthly"].published == (
+        "5,812 reports received, a 76% increase on the monthly average from 2023/24",)
+    assert report.series["split"].published == ()  # 131 is in the title
+    assert report.series["untitled_split"].published == ("131 children safeguarded",)

@@ -207,3 +207,13 @@ def test_line_labels_avoid_the_line() -> None:
     (low_y, _), (high_y, _) = markers
     assert label["c. 99"] < low_y  # foot of the rise: under the point
     assert label["297"] > high_y  # top: above the point
+
+
+def test_published_line_under_the_title_in_the_text_face() -> None:
+    spec = sample_spec("column", subtitle="5,812 reports received, a 76% increase on the monthly average")
+    ops = texts(record(spec, WIDTH, HEIGHT))
+    (title,) = [op for op in ops if op["text"] == "Sample column"]
+    (line,) = [op for op in ops if op["text"].startswith("5,812 reports received")]
+    assert line["font"] == FONTS.regular and line["size"] == 9.0 and line["x"] == 0.0
+    assert title["y"] - 2 * title["size"] < line["y"] < title["y"]
+    assert max(op["y"] for op in ops if op not in (title, line)) < line["y"]  # everything else below it
