@@ -293,7 +293,9 @@ def undecorated_furniture(prs) -> list[str]:
                 continue
             text = shape.text_frame.text.strip() if shape.has_text_frame else ""
             top = shape.top < prs.slide_height * TOP_BAND and slide.shapes.title is not None
-            if not text or text == str(number) or top:
+            # The slide number sits at the foot: a figure that happens to equal it ("9" on slide 9) is content.
+            page_number = text == str(number) and shape.top > prs.slide_height * (1 - TOP_BAND)
+            if not text or page_number or top:
                 problems.append(f"slide {number}: {shape.name} {text!r}")
     return problems
 

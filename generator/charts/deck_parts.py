@@ -28,6 +28,7 @@ from generator.charts.spec import ChartSeries, ChartSpec
 
 EMU_PER_POINT = 12700
 TITLE_ROOM = 1.15  # PowerPoint sets a title a little looser than the PDF, inside its own insets
+LABEL_GLYPH = 0.6  # a bold digit's rough advance, in ems: enough to tell whether a value fits its segment
 DECK_BAR_SCALE = 2.6  # a projected bar is a little thicker than the page's: its values sit inside it
 
 
@@ -43,7 +44,7 @@ def add_proportion(shapes: SlideShapes, spec: ChartSpec, left: int, top: int, wi
     plot.vary_by_categories = False
     for part, series, data in zip(parts.parts(spec), plot.series, workbook_table(spec)[1]):
         _fill(series.format, part)
-        _value_label(series, spec, part, data)
+        _value_label(series, spec, part, data, width / EMU_PER_POINT)
     chart.has_legend = True
     chart.legend.position = XL_LEGEND_POSITION.BOTTOM
     chart.legend.include_in_layout = False
@@ -94,12 +95,19 @@ def _fill(fmt, part: parts.Part) -> None:
         fmt.line.width = Pt(parts.SEAM)
 
 
-def _value_label(series, spec: ChartSpec, part: parts.Part, data: ChartSeries) -> None:
+def _fits(spec: ChartSpec, part: parts.Part, width: float) -> bool:
+    """Whether the part's value fits inside its segment of a bar `width` points long."""
+    total = sum(p.value for p in parts.parts(spec) if p.value > 0)
+    room = width * max(part.value, 0.0) / total if total > 0 else 0.0
+    return len(part.label) * spec.font_size * LABEL_GLYPH + 4.0 <= room
+
+
+def _value_label(series, spec: ChartSpec, part: parts.Part, data: ChartSeries, width: float) -> None:
     """The part's value in its segment as its label reads ("15*": a derived cell's own number format), bold,
     in a colour that reads on its fill."""
-    series.data_labels.show_value = bool(part.label)
-    if not part.label:
-        return
+    series.data_labels.show_value = bool(part.label) and _fits(spec, part, width)
+    if not series.data_labels.show_value:
+        return  # no room in a sliver of the bar: the legend names the part, the workbook and alt text hold its value
     labels = series.data_labels
     code = marked_code(spec, data, 0) if part.derived else spec.number_format
     labels.number_format = code
@@ -147,13 +155,13 @@ def _measure(spec: ChartSpec) -> parts.Measure:
 
 
 def _title(shapes, spec: ChartSpec, x: float, y: float, width: float, measure: parts.Measure) -> float:
-    """The chart's title above the squares (when it has one); the height it takes."""
-    if not spec.title.strip():
-        return 0.0
-    lines = parts.wrap(spec.title.strip(), width, measure, style.TITLE_SCALE, True)
-    height = len(lines) * spec.font_size * style.TITLE_SCALE * parts.TITLE_LINE * 1.2
-    _text_box(shapes, spec, x, y, width, height, [[(" ".join(lines), True, style.TITLE_SCALE)]])
-    return height + parts.BAND_GAP
+    """The chart's title and the published figures line under it, above the squares; the height they take."""
+    height = parts.heading_height(spec, width, measure)
+    paragraphs = [[(text, bold, scale)] for text, bold, scale in ((spec.title.strip(), True, style.TITLE_SCALE),
+                                                                   ((spec.subtitle or "").strip(), False, 1.0)) if text]
+    if paragraphs:
+        _text_box(shapes, spec, x, y, width, height - parts.BAND_GAP, paragraphs)
+    return height
 
 
 def _square(shapes, x: float, y: float, side: float, part: parts.Part):

@@ -229,11 +229,15 @@ def chart_rows(compact: list[float | None], box: Box, gap: float) -> list[Box]:
     cells: list[Box] = []
     y = box.y
     for row in rows:
-        height = compact[row[0]] if compact[row[0]] is not None else share
         width = (box.w - gap * (len(row) - 1)) / len(row)
+        height = compact[row[0]] if compact[row[0]] is not None else min(share, width * TALLEST_CHART)
         cells += [Box(box.x + k * (width + gap), y, width, height) for k in range(len(row))]
         y += height + gap
     return cells
+
+
+# A chart in a `charts` block is at most this tall for its width; a lone chart never stretches down a page.
+TALLEST_CHART = 0.75
 
 
 def chart_cells(n: int, box: Box, gap: float) -> list[Box]:
@@ -246,7 +250,7 @@ def chart_cells(n: int, box: Box, gap: float) -> list[Box]:
         cols = 1
     rows = -(-n // cols)
     w = (box.w - gap * (cols - 1)) / cols
-    h = (box.h - gap * (rows - 1)) / rows
+    h = min((box.h - gap * (rows - 1)) / rows, w * TALLEST_CHART)
     return [Box(box.x + (i % cols) * (w + gap), box.y + (i // cols) * (h + gap), w, h) for i in range(n)]
 
 

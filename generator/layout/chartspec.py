@@ -140,7 +140,7 @@ def _with_alt(spec: ChartSpec, alt: str) -> ChartSpec:
 def _note(series: SeriesView) -> str | None:
     """One line saying which values are derived and how."""
     notes = series.derived_notes
-    return ("* " + " ".join(notes)) if notes else None
+    return ("* " + "; ".join(notes)) if notes else None
 
 
 def _as_parts(series: SeriesView) -> SeriesView:

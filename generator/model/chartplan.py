@@ -101,6 +101,7 @@ def unlike_measures(series: Series, figures: dict[str, Figure]) -> tuple[str, ..
     identified from images are children safeguarded), so a figure over time and a whole split
     into parts are one measure. Figures with different labels are different measures
     (arrests, children safeguarded, rings disrupted) unless the series states its `measure:`.
+    A monthly average is a measure of its own: reports a month do not share an axis with reports.
     Numbers written out have no label: the series' title is what they count.
     """
     if series.measure is not None:
@@ -110,7 +111,9 @@ def unlike_measures(series: Series, figures: dict[str, Figure]) -> tuple[str, ..
         for value in row.values:
             if isinstance(value, FigureRef) and value.figure in figures:
                 label = _root(value.figure, figures).label
-                found.setdefault(" ".join(label.casefold().split()), label)
+                monthly = value.at in ("monthly_average", "previous_monthly_average")
+                found.setdefault(" ".join(label.casefold().split()) + (" a month" if monthly else ""),
+                                 label + (" a month" if monthly else ""))
     return tuple(found.values()) if len(found) > 1 else ()
 
 

@@ -165,7 +165,7 @@ def test_same_titles_order_direction_and_colours_in_the_pdf_and_the_deck(every_r
             half = len(colours) // 2
             assert colours[:half] == colours[half:], (name, pdf_title)
             compared += 1
-    assert compared >= 13  # CEOP 4, big-12figs 6, no-headline 1, nz-money 2
+    assert compared >= 18  # CEOP 4, big-12figs 6, fire-charts 5, no-headline 1, nz-money 2
 
 
 def test_proportion_parts_in_the_same_order_and_colours(tmp_path: Path) -> None:

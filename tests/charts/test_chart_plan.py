@@ -173,3 +173,15 @@ def test_the_published_figure_behind_derived_values_is_named_where_the_chart_doe
         "5,812 reports received, a 76% increase on the monthly average from 2023/24",)
     assert report.series["split"].published == ()  # 131 is in the title
     assert report.series["untitled_split"].published == ("131 children safeguarded",)
+
+
+def test_a_monthly_average_is_a_measure_of_its_own(tmp_path: Path) -> None:
+    report, said = load(tmp_path, (
+        "  mixed:\n"
+        "    title: Arrests and arrests a month\n"
+        "    categories: [In the year, A month]\n"
+        "    series:\n"
+        "      - name: Arrests\n"
+        "        values: [{figure: arrests_north}, {figure: arrests_north, at: monthly_average}]\n"))
+    assert report.series["mixed"].unlike_measures == ("arrests", "arrests a month")
+    assert "puts 2 different measures on one axis (arrests; arrests a month)" in said[0]
