@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from generator.layout.blocks import check_chart, check_chart_glyphs, pull_quote
-from generator.layout.chartspec import chart_spec, fit_ticks
+from generator.layout.chartspec import chart_spec, fit_ticks, natural_height
 from generator.layout.context import Context, lines_height, plain
 from generator.layout.quoting import printed
 from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
@@ -168,7 +168,10 @@ def _chart(ctx: Context, series, options: ChartOptions | None, where: tuple, wid
         return []
     spec = chart_spec(series, chosen, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
     check_chart_glyphs(ctx, spec, where)
-    return [BoxChunk(height or round(width * 0.7), lambda box, s=spec: [ChartItem(box, fit_ticks(s, box.w))], where)]
+    # A compact kind (a proportion bar, a waffle) is as tall as its content; other charts take the column's proportions.
+    natural = natural_height(spec, width)
+    need = height or natural or round(width * 0.7)
+    return [BoxChunk(need, lambda box, s=spec: [ChartItem(box, fit_ticks(s, box.w))], where)]
 
 
 def _figure(ctx: Context, fig, item: FlowItem, where: tuple, width: float) -> BoxChunk:
