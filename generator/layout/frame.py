@@ -64,6 +64,13 @@ class Line:
     align: Align
     starts_paragraph: bool
     indent: float  # left indent of the paragraph (hanging bullets)
+    # How the line ends when its paragraph goes on to the next line: at a space between words
+    # ("space"), inside a word too long for a line, such as a web address broken after a slash
+    # ("word"), or at a break the layout chose although the next word would have fitted
+    # ("break": balanced display lines, a dash kept off the start of a line). A backend that
+    # lets its client wrap the paragraph joins the lines with a space or nothing, and keeps
+    # the chosen breaks as line breaks.
+    ends: Literal["space", "word", "break"] = "space"
 
 
 @dataclass(frozen=True)
