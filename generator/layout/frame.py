@@ -80,6 +80,7 @@ class TextItem:
     box: Box
     lines: tuple[Line, ...]
     role: str = "text"  # heading, body, figure, quote...: for notes and tests
+    valign: Literal["top", "middle", "bottom"] = "top"  # where the lines sit in the box (they are placed so)
 
     @property
     def text(self) -> str:

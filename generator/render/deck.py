@@ -4,41 +4,28 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from lxml import etree
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
 
 from generator.layout.frame import (
     ChartItem,
     Document,
     ImageItem,
     Item,
-    Line,
     PageFrame,
     RectItem,
     RuleItem,
     TextItem,
 )
-from generator.render.deck_a11y import is_decorative, mark_decorative, set_language
-from generator.render.links import split_links
+from generator.render.deck_a11y import is_decorative, mark_decorative
+from generator.render.deck_text import emu, frame_box, place, set_body, write_paragraphs
 from generator.images import kind_of
 from generator.render.dates import build_time
 from generator.render.zipfix import save_presentation
 
-EMU_PER_PT = 12700
-_ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 BLANK_LAYOUT = 6
 TITLE_ONLY_LAYOUT = 5  # its title placeholder names the slide for screen readers and the slide sorter
-SLACK = 1.0  # points
-
-
-def emu(points: float) -> Emu:
-    """Points to EMU (the one conversion for this backend)."""
-    return Emu(round(points * EMU_PER_PT))
 
 
 def render_deck(doc: Document, cache_dir=None) -> bytes:
@@ -143,7 +130,7 @@ def _rect(shapes, item: RectItem):
 
 
 def _text(shapes, item: TextItem, language: str):
-    """A text box whose lines, sizes and spacing are exactly those the layout stage set."""
+    """A text box whose paragraphs, sizes and spacing are exactly those the layout stage set."""
     if not item.lines:
         return None
     box = shapes.add_textbox(0, 0, 0, 0)
@@ -152,67 +139,7 @@ def _text(shapes, item: TextItem, language: str):
 
 
 def _fill_text(shape, item: TextItem, language: str) -> None:
-    """Place a text shape (a text box or the title placeholder) and set its laid-out lines."""
-    top = item.lines[0].baseline - _baseline_in_line(item.lines[0])
-    box = item.box
-    # One point of slack below the last line: the lines already fit, and the slack keeps
-    # centipoint rounding of line pitches from tipping a full box over its edge.
-    shape.left, shape.top = emu(box.x), emu(box.y + top)
-    shape.width, shape.height = emu(box.w), emu(max(1.0, box.h - top) + SLACK)
-    frame = shape.text_frame
-    frame.word_wrap = False  # line breaks are decided by the layout stage, measured with the same metrics
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-    for n, line in enumerate(item.lines):
-        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        _paragraph(para, line, first=n == 0, language=language)
-
-
-def _baseline_in_line(line: Line) -> float:
-    """Distance from a line's top (above its space before) to its baseline, as the layout set it."""
-    size = max((p.size for p in line.pieces), default=line.height)
-    return (line.height - size) / 2 + size * 0.8 + line.space_before
-
-
-def _paragraph(para, line: Line, first: bool, language: str) -> None:
-    """One laid-out line as one paragraph: exact line pitch, explicit sizes, native bullets."""
-    para.alignment = _ALIGN[line.align]
-    para.line_spacing = Pt(line.height)
-    para.space_before = Pt(0 if first else line.space_before)
-    para.space_after = Pt(0)
-    pieces = line.pieces
-    ppr = para._p.get_or_add_pPr()
-    ppr.set("marL", str(int(emu(line.indent))))
-    if pieces and pieces[0].text == "•" and line.indent:
-        ppr.set("indent", str(-int(emu(line.indent))))
-        bullet = etree.SubElement(ppr, qn("a:buChar"))
-        bullet.set("char", "•")
-        pieces = pieces[1:]
-    else:
-        ppr.set("indent", "0")
-        etree.SubElement(ppr, qn("a:buNone"))
-    for piece in pieces:
-        words = piece.source if piece.source is not None else piece.text
-        # A web or e-mail address written in the text becomes a hyperlink of its own run.
-        parts = [(words, piece.link)] if piece.link else split_links(words)
-        for text, link in parts:
-            _run(para, piece, text, link, language)
-
-
-def _run(para, piece, text: str, link: str | None, language: str) -> None:
-    """One run of a piece: its words, face, size, colour, language and link."""
-    run = para.add_run()
-    run.text = text
-    # Capitals as a font attribute keep the words as written, for screen readers and editing.
-    if piece.source is not None:
-        run.font._rPr.set("cap", "all")
-    font = run.font
-    font.size = Pt(piece.size)
-    font.name = piece.font.deck_family
-    font.bold = piece.font.bold
-    font.italic = piece.font.italic
-    font.color.rgb = _rgb(piece.colour)
-    set_language(run, language)
-    if link:
-        run.hyperlink.address = link
+    """Place a text shape (a text box or a placeholder) and write its paragraphs."""
+    place(shape, frame_box(item))
+    set_body(shape.text_frame, item)
+    write_paragraphs(shape.text_frame, item, language)
