@@ -8,7 +8,9 @@ from generator.diagnostics import Collector, SpanlessError
 from generator.layout.blocks import build_block, is_empty
 from generator.layout.context import Context
 from generator.layout.flow import Filler, chunks
+from generator.layout.brand import deck_brand
 from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
+from generator.layout.slots import furniture_slots, page_slots, slide_kind, tagged, titled
 from generator.layout.grid import resolve_grid
 from generator.layout.masters import master_items
 from generator.layout.notes import speaker_notes
@@ -27,6 +29,7 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
     width, height = _size(layout)
     margins = layout.spec.margins or Margins()
     content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
+    deck = layout.spec.output == "deck"
     pages: list[PageFrame] = []
     for i, written in enumerate(layout.spec.pages):
         ctx = Context(report, layout, problems, written.id)
@@ -37,17 +40,33 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
         areas = _areas(ctx, page, content, ("pages", i), body)
         if areas is None:
             continue
-        for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content):
+        kind = slide_kind(page) if deck else ""
+        slots = page_slots(ctx, page, areas, kind) if deck else ()
+        for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content, slots):
             number = len(pages) + 1
             background = _background(ctx, page)
             under = _master(ctx, page, width, height, margins, number, section, ("pages", i))
             _check_contrast(ctx, under + item_list, background, ("pages", i))
-            items = tuple(under + item_list)
-            title_at = _title_index(items)
-            title = " ".join((items[title_at].text if title_at is not None else section or page.title or "").split())
-            pages.append(PageFrame(page.id, width, height, background, items, speaker_notes(item_list, notes),
-                                   number, title, title_at))
-    return Document(layout.spec.output, tuple(pages), _metadata(report))
+            frame = PageFrame(page.id, width, height, background, tuple(under + item_list),
+                              speaker_notes(item_list, notes), number, master=_master_name(page), furniture=len(under))
+            pages.append(_titled(frame, section or page.title or "", kind, slots))
+    return Document(layout.spec.output, tuple(pages), _metadata(report), deck_brand(layout.theme) if deck else None)
+
+
+def _titled(frame: PageFrame, fallback: str, kind: str, slots: tuple) -> PageFrame:
+    """A page with its title found (its first heading set as a title) and, on a slide, its slots."""
+    title_at = _title_index(frame.items)
+    title = " ".join((frame.items[title_at].text if title_at is not None else fallback).split())
+    if not kind:
+        return replace(frame, title=title, title_item=title_at)
+    furniture = list(frame.items[:frame.furniture])
+    return replace(frame, items=titled(frame.items, title_at), title=title, title_item=title_at, kind=kind,
+                   slots=slots + furniture_slots(furniture))
+
+
+def _master_name(page: Page) -> str | None:
+    """The master a page shows, if any."""
+    return None if page.master == "none" else page.master
 
 
 def _check_contrast(ctx: Context, items: list[Item], background: str | None, path: tuple) -> None:
@@ -103,21 +122,22 @@ def _closed_up(ctx: Context, page: Page, content: Box) -> dict[str, Box]:
     return resolve_grid(grid, content, empty) if empty else resolve_grid(grid, content)
 
 
-def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, body: tuple, content: Box):
+def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, body: tuple, content: Box,
+                    slots: tuple = ()):
     """One or more instances of a page: repeated per item (or group), or flowing onto further pages."""
     if page.repeat:
         for bind, item, group in repeat_items(ctx.report, page.repeat, page.per_page):
             item_ctx = replace(ctx, item=item, group=group)
             notes = item_ctx.fill(page.notes or "", body + ("notes",))
-            yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content), body, bind), notes,
+            yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content), body, bind, slots), notes,
                    item_ctx.fill(page.title or "", path + ("title",)))
         return
     notes = ctx.fill(page.notes or "", body + ("notes",))
     page = page.model_copy(update={"title": ctx.fill(page.title or "", path + ("title",))})
     if page.flow:
-        yield from _flow_pages(ctx, page, areas, body, notes)
+        yield from _flow_pages(ctx, page, areas, body, notes, slots)
     else:
-        yield _blocks(ctx, page, _closed_up(ctx, page, content), body, {}), notes, page.title or ""
+        yield _blocks(ctx, page, _closed_up(ctx, page, content), body, {}, slots), notes, page.title or ""
 
 
 # The key by which each kind of block binds to the item of a repeated page.
@@ -153,15 +173,19 @@ def item_placeholders(item: object) -> dict[str, str]:
     return {}
 
 
-def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str]) -> list[Item]:
-    """Build every block of a page that has something to show, binding repeated pages' blocks to their item."""
+def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str],
+            slots: tuple = ()) -> list[Item]:
+    """Build every block of a page that has something to show, binding repeated pages' blocks to their item.
+
+    On a slide, the item that fills a block's slot (its text, or its chart) is marked with it.
+    """
     items: list[Item] = []
     for j, block in enumerate(page.blocks):
         if block.area in areas:
             key = _BINDS.get(block.type)
             bound = block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
             if _shown(ctx, bound):
-                items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
+                items += tagged(build_block(ctx, bound, areas[block.area], path + ("blocks", j)), block, slots)
     return items
 
 
@@ -171,7 +195,7 @@ def _shown(ctx: Context, block) -> bool:
     return not later and not is_empty(ctx, block)
 
 
-def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str):
+def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str, slots: tuple = ()):
     """Pages of flowing narrative; the page's blocks appear on the first of them only.
 
     A flow with nothing to pour makes no page at all.
@@ -182,7 +206,7 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
     if not content:
         return
     filler = _balanced(ctx, [areas[n] for n in flow.into], content, path + ("flow",))
-    first_blocks = _blocks(ctx, page, areas, path, {})
+    first_blocks = _blocks(ctx, page, areas, path, {}, slots)
     for n, items in enumerate(filler.pages):
         if not items:
             continue

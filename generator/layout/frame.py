@@ -81,6 +81,7 @@ class TextItem:
     lines: tuple[Line, ...]
     role: str = "text"  # heading, body, figure, quote...: for notes and tests
     valign: Literal["top", "middle", "bottom"] = "top"  # where the lines sit in the box (they are placed so)
+    slot: str | None = None  # the slide placeholder it fills (a Slot's name), if any
 
     @property
     def text(self) -> str:
@@ -117,6 +118,7 @@ class ChartItem:
 
     box: Box
     spec: ChartSpec
+    slot: str | None = None  # the slide placeholder it fills (a Slot's name), if any
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,38 @@ class ImageItem:
 
 
 Item = Union[TextItem, RectItem, RuleItem, ChartItem, ImageItem]
+
+SLIDE_NUMBER = "Slide Number"  # the slot of a master's page number: a field in the deck
+
+
+@dataclass(frozen=True)
+class TextLook:
+    """How text in a slot is styled unless its runs say otherwise: the deck writes it on the slide layout."""
+
+    family: str  # the family the deck names
+    bold: bool
+    italic: bool
+    size: float
+    colour: str
+    upper: bool
+    align: Align
+    leading: float  # line pitch as a multiple of the size
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A placeholder of a kind of slide: where the layout puts one block, and what it holds.
+
+    `kind` is the placeholder's type as the deck writes it: title, ctrTitle, subTitle, body,
+    chart, obj (any content: tiles, a table) or sldNum.
+    """
+
+    name: str
+    kind: str
+    idx: int
+    box: Box
+    valign: Literal["top", "middle", "bottom"] = "top"
+    look: TextLook | None = None
 
 
 @dataclass(frozen=True)
@@ -145,6 +179,10 @@ class PageFrame:
     number: int = 0
     title: str = ""  # for the PDF's outline and the deck's slide title (screen readers, slide sorter)
     title_item: int | None = None  # index in `items` of the text that is the page's title, if any
+    kind: str = ""  # the deck's kind of slide (the layout's `slide_layout:`), whose slide layout it uses
+    slots: tuple[Slot, ...] = ()  # the placeholders of its kind of slide
+    master: str | None = None  # the layout master it shows, if any
+    furniture: int = 0  # how many of `items`, from the first, the master drew
 
 
 @dataclass(frozen=True)
@@ -159,9 +197,26 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """The theme as a deck's own theme part carries it: a colour for each slot of the scheme, two fonts.
+
+    `colours` maps each OOXML scheme slot (dk1, lt1, dk2, lt2, accent1-6, hlink, folHlink)
+    to "#RRGGBB"; `major` is the family headings are set in, `minor` the body's.
+    """
+
+    name: str
+    colours: tuple[tuple[str, str], ...]
+    major: str
+    minor: str
+    heading: TextLook | None = None  # the master's title style
+    body: TextLook | None = None  # the master's body style
+
+
+@dataclass(frozen=True)
 class Document:
     """A laid-out document: the output it is for, its pages and metadata."""
 
     output: Literal["pdf", "deck"]
     pages: tuple[PageFrame, ...]
     metadata: Metadata
+    brand: Brand | None = None

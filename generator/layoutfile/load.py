@@ -70,6 +70,7 @@ def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoic
         problems.error(spans.at(("output",)), f"this layout is for the {spec.output}, not the {output}",
                        f"pass a {output} layout")
     _check_grids(spec, spans, problems)
+    _check_slide_layouts(spec, spans, problems)
     images = _check_images(spec, spans, boundary, problems)
     if choice is not None:
         theme_path = _named_theme(choice, path, problems)
@@ -197,6 +198,16 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
         if page.master != "none" and page.master not in spec.masters:
             problems.error(spans.at(("pages", i, "master")), f"unknown master {page.master!r}",
                            "masters: " + ", ".join(list(spec.masters) + ["none"]))
+
+
+def _check_slide_layouts(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
+    """Only slides have a kind of slide layout."""
+    if spec.output == "deck":
+        return
+    for i, page in enumerate(spec.pages):
+        if page.slide_layout is not None:
+            problems.error(spans.at(("pages", i, "slide_layout")), "`slide_layout:` names a slide layout of a deck, "
+                           "and this layout is for the pdf", "leave it out of PDF layouts")
 
 
 def _check_colours(spec: LayoutFile, theme: Theme, spans: SpanMap, problems: Collector) -> None:

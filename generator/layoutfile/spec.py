@@ -349,6 +349,9 @@ class Page(Strict):
     flow: Flow | None = None
     notes: str | None = None
     title: str | None = None
+    slide_layout: Name | None = Field(None, description="The deck's kind of slide (title, figures, chart, quote, "
+                                      "list, body, closing...): its slide layout, on the deck's own master or "
+                                      "the brand template's (default: body).")
 
 
 class LayoutFile(Strict):
