@@ -17,7 +17,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from generator.layout.frame import Box, Line, Piece, TextItem
+from generator.layout.frame import Box, Line, Piece, TextItem, TextLook
 from generator.render.links import split_links
 
 EMU_PER_PT = 12700
@@ -29,6 +29,8 @@ WRAP_SLACK = 0.2
 ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 BULLET = "•"
+HYPERLINK_COLOUR_URI = "{A12FA001-AC4F-418D-AE19-62706E023703}"
+HYPERLINK_COLOUR_NS = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
 
 
 def emu(points: float) -> Emu:
@@ -73,11 +75,17 @@ def set_body(frame, item: TextItem) -> None:
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
 
 
-def write_paragraphs(frame, item: TextItem, language: str) -> None:
-    """One paragraph of the frame per laid-out paragraph, replacing what the frame held."""
+def write_paragraphs(frame, item: TextItem, pen, look: TextLook | None = None) -> None:
+    """One paragraph of the frame per laid-out paragraph, replacing what the frame held.
+
+    With a look (the placeholder's own style), what the text shares with it is left for the
+    placeholder to give, so restyling the slide layout restyles the slide; sizes and line
+    pitches are always written, as the layout measured them.
+    """
+    frame.clear()
     for n, lines in enumerate(paragraphs(item.lines)):
         para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        _paragraph(para, lines, first=n == 0, language=language)
+        _paragraph(para, lines, n == 0, pen, look)
 
 
 def paragraphs(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
@@ -92,20 +100,21 @@ def paragraphs(lines: tuple[Line, ...]) -> Iterator[list[Line]]:
         yield group
 
 
-def _paragraph(para, lines: list[Line], first: bool, language: str) -> None:
+def _paragraph(para, lines: list[Line], first: bool, pen, look: TextLook | None) -> None:
     """One paragraph: alignment, exact line pitch, space before, bullet, then its runs and chosen breaks."""
     head = lines[0]
-    para.alignment = ALIGN[head.align]
+    if look is None or look.align != head.align:
+        para.alignment = ALIGN[head.align]
     para.line_spacing = Pt(head.height)
     para.space_before = Pt(0 if first else head.space_before)
     para.space_after = Pt(0)
     bulleted = _bullet(para._p.get_or_add_pPr(), head)
     for span in spans(lines, skip_bullet=bulleted):
         if span is None:
-            _break(para, lines[0], language)
+            _break(para, lines[0], pen.language)
         else:
             for text, link in [(span.text, span.piece.link)] if span.piece.link else split_links(span.text):
-                _run(para, span, text, link, language)
+                _run(para, span, text, link, pen, look)
 
 
 def _bullet(ppr, line: Line) -> bool:
@@ -157,23 +166,40 @@ def _alike(span: Span, piece: Piece, capitals: bool) -> bool:
         piece.font, piece.size, piece.colour, piece.link, capitals)
 
 
-def _run(para, span: Span, text: str, link: str | None, language: str) -> None:
-    """One run: its words, face, size, colour, language and link."""
+def _run(para, span: Span, text: str, link: str | None, pen, look: TextLook | None) -> None:
+    """One run: its words, size, language and link, and its face and colour unless the look gives them."""
+    from generator.render.deck_shapes import colour
+
     run = para.add_run()
     run.text = text
     piece = span.piece
-    # Capitals as a font attribute keep the words as written, for screen readers and editing.
-    if span.capitals:
-        run.font._rPr.set("cap", "all")
     font = run.font
     font.size = Pt(piece.size)
-    font.name = piece.font.deck_family
-    font.bold = piece.font.bold
-    font.italic = piece.font.italic
-    font.color.rgb = _rgb(piece.colour)
-    run.font._rPr.set("lang", language)
+    # Capitals as a font attribute keep the words as written, for screen readers and editing; like
+    # the size, always written, since the layout measured the words in capitals.
+    if span.capitals:
+        font._rPr.set("cap", "all")
+    if look is None or look.family != piece.font.deck_family:
+        font.name = pen.scheme.typeface(piece.font.deck_family)
+    if look is None or look.bold != piece.font.bold:
+        font.bold = piece.font.bold
+    if look is None or look.italic != piece.font.italic:
+        font.italic = piece.font.italic
+    if look is None or look.colour.upper() != piece.colour.upper():
+        colour(font.color, piece.colour, pen.scheme)
+    font._rPr.set("lang", pen.language)
     if link:
         run.hyperlink.address = link
+        _in_text_colour(font._rPr.find(qn("a:hlinkClick")))
+
+
+def _in_text_colour(click) -> None:
+    """A link shown in its text's colour, not the theme's link colour (which may not read on a dark slide).
+
+    Office's hyperlink-colour extension; clients without it fall back to the theme's link colour.
+    """
+    ext = etree.SubElement(etree.SubElement(click, qn("a:extLst")), qn("a:ext"), uri=HYPERLINK_COLOUR_URI)
+    etree.SubElement(ext, f"{{{HYPERLINK_COLOUR_NS}}}hlinkClr", nsmap={"ahyp": HYPERLINK_COLOUR_NS}).set("val", "tx")
 
 
 def _break(para, line: Line, language: str) -> None:
@@ -184,8 +210,3 @@ def _break(para, line: Line, language: str) -> None:
     if line.pieces:
         rpr.set("sz", str(round(line.pieces[-1].size * 100)))
 
-
-def _rgb(hex_colour: str):
-    from pptx.dml.color import RGBColor
-
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
