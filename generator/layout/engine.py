@@ -9,7 +9,7 @@ from generator.layout.blocks import build_block, is_empty
 from generator.layout.context import Context
 from generator.layout.flow import Filler, chunks
 from generator.layout.brand import deck_brand
-from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
+from generator.layout.frame import Box, BrandTemplate, Document, Item, Metadata, PageFrame
 from generator.layout.slots import furniture_slots, page_slots, slide_kind, tagged, titled
 from generator.layout.grid import resolve_grid
 from generator.layout.masters import master_items
@@ -25,7 +25,11 @@ SIZES = {"A4": (595.2756, 841.8898), "16:9": (960.0, 540.0)}
 
 
 def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
-    """Resolve every page of `layout` for `report` into absolute boxes."""
+    """Resolve every page of `layout` for `report` into absolute boxes.
+
+    A deck built on a brand template sets each slide's blocks into its template layout's
+    placeholders (generator/layout/templated.py) and leaves masters and backgrounds to it.
+    """
     width, height = _size(layout)
     margins = layout.spec.margins or Margins()
     content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
@@ -41,16 +45,40 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
         if areas is None:
             continue
         kind = slide_kind(page) if deck else ""
-        slots = page_slots(ctx, page, areas, kind) if deck else ()
+        slots = _slots(ctx, page, areas, kind) if deck else ()
         for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content, slots):
             number = len(pages) + 1
-            background = _background(ctx, page)
-            under = _master(ctx, page, width, height, margins, number, section, ("pages", i))
-            _check_contrast(ctx, under + item_list, background, ("pages", i))
+            on_template = layout.template is not None
+            background = None if on_template else _background(ctx, page)
+            under = [] if on_template else _master(ctx, page, width, height, margins, number, section, ("pages", i))
+            if not on_template:  # a template's own colours are its designer's
+                _check_contrast(ctx, under + item_list, background, ("pages", i))
             frame = PageFrame(page.id, width, height, background, tuple(under + item_list),
-                              speaker_notes(item_list, notes), number, master=_master_name(page), furniture=len(under))
+                              speaker_notes(item_list, notes), number, master=_master_name(page),
+                              furniture=len(under))
             pages.append(_titled(frame, section or page.title or "", kind, slots))
-    return Document(layout.spec.output, tuple(pages), _metadata(report), deck_brand(layout.theme) if deck else None)
+    return Document(layout.spec.output, tuple(pages), _metadata(report), deck_brand(layout.theme) if deck else None,
+                    _brand_template(layout))
+
+
+def _slots(ctx: Context, page: Page, areas: dict[str, Box], kind: str) -> tuple:
+    """The slots of a kind of slide: its template layout's placeholders, or the grid areas of its blocks."""
+    if ctx.layout.template is not None:
+        from generator.layout.templated import template_slots
+
+        master = ctx.layout.spec.masters.get(page.master) if page.master != "none" else None
+        numbered = master is not None and master.page_number  # as the page would be on our own master
+        return tuple(s for s in template_slots(ctx.layout.template.kinds[kind]) if s.kind != "sldNum" or numbered)
+    return page_slots(ctx, page, areas, kind)
+
+
+def _brand_template(layout: Layout) -> BrandTemplate | None:
+    """The brand template a deck is built on, with the template layout of each kind of slide."""
+    plan = layout.template
+    if plan is None:
+        return None
+    return BrandTemplate(str(plan.template.path), plan.template.data,
+                         tuple((kind, found.master, found.index) for kind, found in plan.kinds.items()))
 
 
 def _titled(frame: PageFrame, fallback: str, kind: str, slots: tuple) -> PageFrame:
@@ -79,7 +107,9 @@ def _check_contrast(ctx: Context, items: list[Item], background: str | None, pat
 
 
 def _size(layout: Layout) -> tuple[float, float]:
-    """Page or slide size in points."""
+    """Page or slide size in points (a brand template's own slide size)."""
+    if layout.template is not None:
+        return layout.template.template.width, layout.template.template.height
     size = layout.spec.size or ("A4" if layout.spec.output == "pdf" else "16:9")
     return SIZES[size] if isinstance(size, str) else (float(size[0]), float(size[1]))
 
@@ -179,14 +209,22 @@ def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: 
 
     On a slide, the item that fills a block's slot (its text, or its chart) is marked with it.
     """
+    shown = [(j, bound) for j, bound in ((j, _bound(b, bind)) for j, b in enumerate(page.blocks) if b.area in areas)
+             if _shown(ctx, bound)]
+    if ctx.layout.template is not None:
+        from generator.layout.templated import templated_items
+
+        return templated_items(ctx, page, path, shown, ctx.layout.template.placement(path))
     items: list[Item] = []
-    for j, block in enumerate(page.blocks):
-        if block.area in areas:
-            key = _BINDS.get(block.type)
-            bound = block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
-            if _shown(ctx, bound):
-                items += tagged(build_block(ctx, bound, areas[block.area], path + ("blocks", j)), block, slots)
+    for j, bound in shown:
+        items += tagged(build_block(ctx, bound, areas[bound.area], path + ("blocks", j)), bound, slots)
     return items
+
+
+def _bound(block, bind: dict[str, str]):
+    """A block of a repeated page bound to the page's item, when it names none itself."""
+    key = _BINDS.get(block.type)
+    return block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
 
 
 def _shown(ctx: Context, block) -> bool:

@@ -148,6 +148,7 @@ class TextLook:
     upper: bool
     align: Align
     leading: float  # line pitch as a multiple of the size
+    bullets: bool = False  # its paragraphs are bulleted unless they say otherwise
 
 
 @dataclass(frozen=True)
@@ -213,6 +214,18 @@ class Brand:
 
 
 @dataclass(frozen=True)
+class BrandTemplate:
+    """A brand template a deck is built on: the file as read, and the slide layout each kind of slide takes.
+
+    `layouts` holds (kind, master, layout): the layout's index within its slide master's.
+    """
+
+    path: str
+    data: bytes
+    layouts: tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
 class Document:
     """A laid-out document: the output it is for, its pages and metadata."""
 
@@ -220,3 +233,4 @@ class Document:
     pages: tuple[PageFrame, ...]
     metadata: Metadata
     brand: Brand | None = None
+    template: BrandTemplate | None = None  # the deck's brand template, if it is built on one

@@ -126,9 +126,9 @@ def _slot_of(block: Block) -> str:
 
 
 def titled(items: tuple[Item, ...], title_at: int | None) -> tuple[Item, ...]:
-    """The items with the page's title marked as filling the title slot (and no other slot)."""
+    """The items with the page's title marked as filling the title slot (a template's, when it has one)."""
     if title_at is None:
         return items
     title = items[title_at]
     assert isinstance(title, TextItem)
-    return items[:title_at] + (replace(title, slot=TITLE),) + items[title_at + 1:]
+    return items[:title_at] + (replace(title, slot=title.slot or TITLE),) + items[title_at + 1:]

@@ -2,7 +2,8 @@
 
 The deck is built on a master of its own (generator/render/deck_package.py): a theme with
 the brand's colours and fonts, a slide master carrying the furniture every slide shares,
-and a slide layout per kind of slide whose placeholders the slides fill.
+and a slide layout per kind of slide whose placeholders the slides fill; or on a brand
+template (generator/render/deck_template.py), whose layouts the slides use instead.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from generator.render.zipfix import save_presentation
 
 def render_deck(doc: Document, cache_dir=None) -> bytes:
     """The whole deck as .pptx bytes, repeatable byte for byte."""
+    if doc.template is not None:
+        return _on_template(doc)
     prs, master = own_presentation(doc)
     pen = Pen(doc.metadata.language, Scheme(doc.brand))
     notes_master_with_theme(prs)
@@ -30,6 +33,22 @@ def render_deck(doc: Document, cache_dir=None) -> bytes:
         kind = master.kinds[page.kind]
         slide = prs.slides.add_slide(layouts[kind.name])
         _own_slide(slide, page, master, pen)
+    set_core_properties(prs, doc)
+    set_app_properties(prs, doc)
+    return save_presentation(prs)
+
+
+def _on_template(doc: Document) -> bytes:
+    """The deck on a brand template: its masters, layouts and theme; each kind of slide on its mapped layout."""
+    from generator.render.deck_template import open_template
+
+    assert doc.template is not None
+    prs = open_template(doc.template)
+    pen = Pen(doc.metadata.language, Scheme(doc.brand), inherit=True)
+    notes_master_with_theme(prs)
+    layouts = {kind: prs.slide_masters[m].slide_layouts[n] for kind, m, n in doc.template.layouts}
+    for page in doc.pages:
+        fill_slide(prs.slides.add_slide(layouts[page.kind]), page, pen)
     set_core_properties(prs, doc)
     set_app_properties(prs, doc)
     return save_presentation(prs)

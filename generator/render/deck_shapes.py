@@ -29,7 +29,7 @@ class Pen:
 
     language: str
     scheme: Scheme
-    inherit: bool = False  # placeholder text takes a template's own styles: runs set no size, font or colour
+    inherit: bool = False  # on a brand template: placeholders keep its geometry, their text its face and colour
 
 
 def draw(shapes, item: Item, pen: Pen):
@@ -71,7 +71,7 @@ def fill_text(shape, item: TextItem, pen: Pen, look: TextLook | None = None, pla
     """Write an item's paragraphs into a text shape (a text box or a placeholder), placed at its frame box."""
     if placed:
         place(shape, frame_box(item))
-    set_body(shape.text_frame, item)
+    set_body(shape.text_frame, item, inherit=pen.inherit and look is not None, shrink=pen.inherit)
     write_paragraphs(shape.text_frame, item, pen, look)
 
 

@@ -17,32 +17,32 @@ from pptx.shapes.placeholder import SlidePlaceholder
 
 from generator.layout.frame import SLIDE_NUMBER, ChartItem, Item, PageFrame, Slot, TextItem
 from generator.render.deck_a11y import mark_decorative
-from generator.render.deck_master import FIELD_ID, slot_frame
+from generator.render.deck_master import FIELD_ID
 from generator.render.deck_shapes import Pen, chart, colour, draw, fill_text
 from generator.render.deck_text import frame_box, place, set_body
 
 
 def fill_slide(slide, page: PageFrame, pen: Pen, skip=lambda item: False) -> None:
-    """Fill a new slide (its layout's placeholders cloned onto it) with a page's items and notes.
+    """Fill a new slide with a page's items and notes, each slot's item in a placeholder of its own.
 
+    The placeholders python-pptx copied from the layout are removed first, and one is made
+    for each filled slot (of the slot's type and index, so it inherits from the layout's);
+    a layout's placeholder the page leaves empty is thus never left showing its prompt.
     `skip` says which of the page's items its master already draws.
     """
-    placeholders = {ph.placeholder_format.idx: ph for ph in slide.placeholders}
-    slots = {slot.name: slot for slot in page.slots}
     tree = slide.shapes._spTree
+    for copied in list(slide.placeholders):
+        tree.remove(copied._element)
+    slots = {slot.name: slot for slot in page.slots}
     for n in _reading_order(page):
         item = page.items[n]
         if skip(item) or getattr(item, "slot", None) == SLIDE_NUMBER:
             continue
         slot = slots.get(getattr(item, "slot", None) or "")
-        holder = placeholders.pop(slot.idx, None) if slot is not None else None
-        if holder is not None:
-            tree.append(holder._element)  # in reading order
-            _fill(slide, holder, slot, item, pen)
+        if slot is not None and slot.kind != "sldNum":
+            _fill(slide, _placeholder(slide, slot), slot, item, pen)
         else:
             draw(slide.shapes, item, pen)
-    for unused in placeholders.values():
-        tree.remove(unused._element)
     _slide_number(slide, page, pen)
     slide.notes_slide.notes_text_frame.text = page.notes or page.id
 
@@ -62,9 +62,10 @@ def _fill(slide, holder, slot: Slot, item: Item, pen: Pen) -> None:
         _chart_in(slide, holder, item)
         return
     assert isinstance(item, TextItem)
-    # Placed explicitly even where the layout's placeholder sits alike: checkers (and some clients)
-    # match a placeholder to its layout's by type alone, which misplaces a second body placeholder.
-    fill_text(holder, item, pen, None if pen.inherit else slot.look)
+    # On our own layouts, placed explicitly even where the layout's placeholder sits alike: checkers
+    # (and some clients) match a placeholder to its layout's by type alone, which misplaces a second
+    # body placeholder. On a template, where the template puts it.
+    fill_text(holder, item, pen, slot.look, placed=not pen.inherit)
 
 
 def _chart_in(slide, holder, item: ChartItem) -> None:
@@ -80,22 +81,24 @@ def _slide_number(slide, page: PageFrame, pen: Pen) -> None:
     """The slide number: the layout's slide number placeholder with a field, last in the shape tree."""
     number = next((s for s in page.slots if s.kind == "sldNum"), None)
     item = next((i for i in page.items if getattr(i, "slot", None) == SLIDE_NUMBER), None)
-    if number is None or (item is None and not pen.inherit):
+    if number is None or (item is None and not pen.inherit):  # on a template, numbered where it has the slot
         return
-    shape = _number_placeholder(slide, number)
-    place(shape, frame_box(item) if isinstance(item, TextItem) else slot_frame(number))
+    shape = _placeholder(slide, number)
     if isinstance(item, TextItem):
+        place(shape, frame_box(item))
         set_body(shape.text_frame, item)
     _field(shape, page.number, pen)
     mark_decorative(shape._element)
 
 
-def _number_placeholder(slide, slot: Slot):
-    """A slide number placeholder on the slide, referring to the layout's."""
-    tree = slide.shapes._spTree
+def _placeholder(slide, slot: Slot):
+    """A new placeholder at the end of the shape tree, of the slot's type and index, named like the slot's."""
     shape_id = slide.shapes._next_shape_id
-    sp = tree.add_placeholder(shape_id, f"Slide Number {shape_id - 1}", PP_PLACEHOLDER.SLIDE_NUMBER, "horz",
-                              "quarter", slot.idx)
+    name = slot.name.split(": ", 1)[-1]  # a template's placeholder name, without the slot's number
+    kind = PP_PLACEHOLDER.from_xml(slot.kind)
+    size = "quarter" if slot.kind in ("sldNum", "dt", "ftr") else "full"
+    sp = slide.shapes._spTree.add_placeholder(shape_id, f"{name} {shape_id - 1}" if name == slot.name else name,
+                                              kind, "horz", size, slot.idx)
     sp.get_or_add_txBody()
     return SlidePlaceholder(sp, slide.shapes)
 

@@ -67,10 +67,17 @@ def place(shape, box: Box) -> None:
     shape.width, shape.height = emu(box.w), emu(box.h)
 
 
-def set_body(frame, item: TextItem) -> None:
-    """Word wrap on, no autofit, no insets, anchored as the layout placed the lines."""
+def set_body(frame, item: TextItem, inherit: bool = False, shrink: bool = False) -> None:
+    """Word wrap on, no autofit, no insets, anchored as the layout placed the lines.
+
+    In a brand template's placeholder (`inherit`), its insets and anchor stay the template's.
+    On a template (`shrink`, and in its placeholders), text that the template's fonts set
+    wider than the metrics it was measured with shrinks to fit.
+    """
     frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if inherit or shrink else MSO_AUTO_SIZE.NONE
+    if inherit:
+        return
     frame.vertical_anchor = ANCHOR[item.valign]
     frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
 
@@ -108,8 +115,13 @@ def _paragraph(para, lines: list[Line], first: bool, pen, look: TextLook | None)
     para.line_spacing = Pt(head.height)
     para.space_before = Pt(0 if first else head.space_before)
     para.space_after = Pt(0)
-    bulleted = _bullet(para._p.get_or_add_pPr(), head)
-    for span in spans(lines, skip_bullet=bulleted):
+    bulleted = bool(head.pieces) and head.pieces[0].text == BULLET and bool(head.indent)
+    if pen.inherit and look is not None:
+        _template_bullet(para._p.get_or_add_pPr(), head, bulleted, look.bullets)
+    else:
+        _bullet(para._p.get_or_add_pPr(), head, bulleted)
+    # Breaks chosen by measuring with the template's fonts' stand-ins are not kept: the client wraps.
+    for span in spans(lines, skip_bullet=bulleted, keep_breaks=not (pen.inherit and look is not None)):
         if span is None:
             _break(para, lines[0], pen.language)
         else:
@@ -117,19 +129,27 @@ def _paragraph(para, lines: list[Line], first: bool, pen, look: TextLook | None)
                 _run(para, span, text, link, pen, look)
 
 
-def _bullet(ppr, line: Line) -> bool:
-    """Set the paragraph's indent, with a native bullet when the line opens with one; True if it does."""
+def _bullet(ppr, line: Line, bulleted: bool) -> None:
+    """Set the paragraph's indent, with a native bullet when the line opens with one."""
     ppr.set("marL", str(int(emu(line.indent))))
-    bulleted = bool(line.pieces) and line.pieces[0].text == BULLET and bool(line.indent)
     ppr.set("indent", str(-int(emu(line.indent))) if bulleted else "0")
     if bulleted:
         etree.SubElement(ppr, qn("a:buChar")).set("char", BULLET)
     else:
         etree.SubElement(ppr, qn("a:buNone"))
-    return bulleted
 
 
-def spans(lines: list[Line], skip_bullet: bool = False) -> Iterator[Span | None]:
+def _template_bullet(ppr, line: Line, bulleted: bool, template_bullets: bool) -> None:
+    """In a template's placeholder: its own bullets for list items, none for other paragraphs."""
+    if bulleted and not template_bullets:
+        _bullet(ppr, line, True)
+    elif not bulleted and template_bullets:
+        ppr.set("marL", "0")
+        ppr.set("indent", "0")
+        etree.SubElement(ppr, qn("a:buNone"))
+
+
+def spans(lines: list[Line], skip_bullet: bool = False, keep_breaks: bool = True) -> Iterator[Span | None]:
     """A paragraph's text as spans of like pieces, None where the layout chose a line break.
 
     Lines that end at a space are joined with one, a word broken across lines is joined
@@ -148,12 +168,12 @@ def spans(lines: list[Line], skip_bullet: bool = False) -> Iterator[Span | None]
                     yield current
                 current = Span(words, piece, capitals)
         if n + 1 < len(lines):
-            if line.ends == "break":
+            if line.ends == "break" and keep_breaks:
                 if current is not None:
                     yield current
                     current = None
                 yield None
-            elif line.ends == "space" and current is not None:
+            elif line.ends != "word" and current is not None:
                 current = Span(current.text + " ", current.piece, current.capitals)
     if current is not None:
         yield current
@@ -179,13 +199,14 @@ def _run(para, span: Span, text: str, link: str | None, pen, look: TextLook | No
     # the size, always written, since the layout measured the words in capitals.
     if span.capitals:
         font._rPr.set("cap", "all")
-    if look is None or look.family != piece.font.deck_family:
+    styled = pen.inherit and look is not None  # a template's placeholder: its face and colour are the template's
+    if not styled and (look is None or look.family != piece.font.deck_family):
         font.name = pen.scheme.typeface(piece.font.deck_family)
     if look is None or look.bold != piece.font.bold:
         font.bold = piece.font.bold
     if look is None or look.italic != piece.font.italic:
         font.italic = piece.font.italic
-    if look is None or look.colour.upper() != piece.colour.upper():
+    if not styled and (look is None or look.colour.upper() != piece.colour.upper()):
         colour(font.color, piece.colour, pen.scheme)
     font._rPr.set("lang", pen.language)
     if link:

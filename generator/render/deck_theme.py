@@ -15,6 +15,10 @@ from generator.layout.frame import Brand
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 # The names a slide's shapes use for the scheme's slots (through the master's colour map).
 SLOT_NAMES = {"dk1": "tx1", "lt1": "bg1", "dk2": "tx2", "lt2": "bg2"}
+# The slots that hold a colour by its role (text, background, primary, tint, accent, highlight):
+# a shape in one of these colours names the slot, so it follows the theme (a template's too).
+# The other accents hold the chart palette and spare colours, which name no role.
+NAMED = ("dk1", "lt1", "dk2", "lt2", "accent1", "accent2")
 
 
 def theme_xml(brand: Brand) -> bytes:
@@ -46,14 +50,13 @@ _FORMATS = ("<a:fmtScheme name=\"Plain\">"
 
 
 class Scheme:
-    """Which scheme slot holds a colour, and which theme font a family is: for what follows the theme."""
+    """Which scheme slot holds a colour by its role, and which theme font a family is: for what follows the theme."""
 
     def __init__(self, brand: Brand | None) -> None:
         slots: dict[str, str] = {}
         for slot, hex_colour in (brand.colours if brand else ()):
-            if slot in ("hlink", "folHlink"):
-                continue  # link colours are for links, not for naming a text colour
-            slots.setdefault(hex_colour.upper(), SLOT_NAMES.get(slot, slot))
+            if slot in NAMED:
+                slots.setdefault(hex_colour.upper(), SLOT_NAMES.get(slot, slot))
         self._slots = slots
         # The body's family first: when headings and body share a family, text names the body font.
         self._fonts = {brand.minor: "+mn-lt", brand.major: "+mj-lt"} if brand else {}

@@ -56,6 +56,17 @@ def test_a_macro_enabled_file_is_refused(tmp_path: Path) -> None:
     assert "is a presentation with macros (.pptm or .potm)" in done.stderr, done.stderr
 
 
+def test_a_potx_template_is_taken(tmp_path: Path) -> None:
+    potx = tmp_path / "brand.potx"
+    _retyped(powerpoint_names(tmp_path / "brand.pptx"), potx, TEMPLATE_MAIN)
+    done = run_cli("build", DATA, "--out", tmp_path / "out", "--deck-template", potx)
+    assert done.returncode == 0, done.stderr
+    deck = tmp_path / "out" / "ceop-2007-08.pptx"
+    with zipfile.ZipFile(deck) as archive:
+        assert PRESENTATION_MAIN in archive.read("[Content_Types].xml")  # the deck is a presentation, not a template
+    assert Presentation(str(deck)).slides[0].slide_layout.name == "Title Slide"
+
+
 def _retyped(source: Path, target: Path, main: bytes) -> None:
     """A copy of a .pptx whose main part is declared of another type."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w") as new:
