@@ -27,6 +27,10 @@ from generator.layoutfile.template_plan import TEXT, Placement
 from generator.model.markup import Run, parse_blocks, parse_inline
 
 FILLED_BY_CHARTS = ("chart", "obj")  # placeholder types a chart takes the place of (others: drawn over their box)
+# A font the theme has no files for is measured with a stand-in as if the placeholder were this
+# much narrower: common faces (Arial, Helvetica, Georgia, Segoe UI) run up to about this much
+# wider than the metric-compatible stand-ins for Calibri and Cambria.
+UNKNOWN_FONT_MARGIN = 0.15
 
 
 def template_slots(layout: TemplateLayout) -> tuple[Slot, ...]:
@@ -75,7 +79,10 @@ def _text(ctx: Context, members: list[tuple[int, Block]], n: int, holder: Placeh
     role = "title" if titled and any(is_title_block(b) for _, b in members) else (
         "quote" if members[0][1].type == "quote" else "body")
     j = members[0][0]
-    item = ctx.fit_text(paras, holder.inner, path + ("blocks", j), f"the text in {holder.name!r}", holder.anchor,
+    box = holder.inner
+    if not _known(ctx, holder.font):
+        box = replace(box, w=box.w * (1 - UNKNOWN_FONT_MARGIN))
+    item = ctx.fit_text(paras, box, path + ("blocks", j), f"the text in {holder.name!r}", holder.anchor,
                         None, role, warn_shrink=False)
     return replace(item, slot=slot_name(n, holder))
 
@@ -100,6 +107,11 @@ def _style(ctx: Context, holder: Placeholder, titled: bool) -> Style:
     floor = min(holder.size, ours.min_size)
     return Style(family, holder.bold, holder.italic, holder.size, floor, holder.leading, theme.colour("ink"),
                  holder.space, False, 0.0)
+
+
+def _known(ctx: Context, font: str) -> bool:
+    """Whether the theme has the font files of a face (as the family the deck names so)."""
+    return any(f.regular.deck_family.casefold() == font.casefold() for f in ctx.theme.families.values())
 
 
 def _family(ctx: Context, font: str, fallback: Family) -> Family:

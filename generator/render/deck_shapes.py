@@ -71,7 +71,7 @@ def fill_text(shape, item: TextItem, pen: Pen, look: TextLook | None = None, pla
     """Write an item's paragraphs into a text shape (a text box or a placeholder), placed at its frame box."""
     if placed:
         place(shape, frame_box(item))
-    set_body(shape.text_frame, item, inherit=pen.inherit and look is not None, shrink=pen.inherit)
+    set_body(shape.text_frame, item, inherit=pen.inherit and look is not None)
     write_paragraphs(shape.text_frame, item, pen, look)
 
 

@@ -67,15 +67,15 @@ def place(shape, box: Box) -> None:
     shape.width, shape.height = emu(box.w), emu(box.h)
 
 
-def set_body(frame, item: TextItem, inherit: bool = False, shrink: bool = False) -> None:
+def set_body(frame, item: TextItem, inherit: bool = False) -> None:
     """Word wrap on, no autofit, no insets, anchored as the layout placed the lines.
 
-    In a brand template's placeholder (`inherit`), its insets and anchor stay the template's.
-    On a template (`shrink`, and in its placeholders), text that the template's fonts set
-    wider than the metrics it was measured with shrinks to fit.
+    In a brand template's placeholder (`inherit`), its insets and anchor stay the template's,
+    and text that the template's fonts set wider than the metrics it was measured with
+    shrinks to fit.
     """
     frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if inherit or shrink else MSO_AUTO_SIZE.NONE
+    frame.auto_size = MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if inherit else MSO_AUTO_SIZE.NONE
     if inherit:
         return
     frame.vertical_anchor = ANCHOR[item.valign]
@@ -201,7 +201,9 @@ def _run(para, span: Span, text: str, link: str | None, pen, look: TextLook | No
         font._rPr.set("cap", "all")
     styled = pen.inherit and look is not None  # a template's placeholder: its face and colour are the template's
     if not styled and (look is None or look.family != piece.font.deck_family):
-        font.name = pen.scheme.typeface(piece.font.deck_family)
+        # On our own master, the theme font it is; on a template, whose theme fonts were not measured
+        # here, the family itself, so text outside placeholders (tiles, tables) fits as measured.
+        font.name = piece.font.deck_family if pen.inherit else pen.scheme.typeface(piece.font.deck_family)
     if look is None or look.bold != piece.font.bold:
         font.bold = piece.font.bold
     if look is None or look.italic != piece.font.italic:

@@ -183,3 +183,15 @@ def test_a_brands_own_layout_names_mapped_in_its_theme(tmp_path: Path) -> None:
     names = [slide.slide_layout.name for slide in prs.slides]
     assert names[0] == "Cover" and names[-1] == "End" and set(names[1:-1]) == {"Main"}
     assert theme_of(prs)[1:] == ("Georgia", "Verdana")
+
+
+@pytest.mark.parametrize("name", EXPECTED_LAYOUTS)
+def test_tiles_keep_the_fonts_they_were_measured_with_and_take_the_templates_colours(decks, name: str) -> None:
+    prs = Presentation(str(decks[name]))
+    figures = prs.slides[1]
+    value = next(s for s in figures.shapes if s.has_text_frame and s.text_frame.text.startswith("131"))
+    run = value.text_frame.paragraphs[0].runs[0]
+    assert run.font.name == "Cambria"  # the theme's figure style, named: it fits as measured
+    assert run.font.color.theme_color is not None  # the brand's primary, as the template's Dark 2
+    tile = next(s for s in figures.shapes if not s.has_text_frame or not s.text_frame.text)
+    assert tile.fill.fore_color.theme_color is not None
