@@ -33,6 +33,7 @@ def open_template(template: BrandTemplate):
     _remove_custom_shows(prs)
     _forget(prs, slides)
     _drop_thumbnail(prs)
+    _true_size_type(prs)
     for master in prs.slide_masters:
         for part in (master, *master.slide_layouts):
             unique_shape_ids(part._element)
@@ -112,6 +113,18 @@ def _remove_naming(root, rid: str) -> None:
     for node in [n for n in root.iter() if rid in n.attrib.values() and any(
             k.startswith("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}") for k in n.attrib)]:
         node.getparent().remove(node)
+
+
+# The on-screen sizes a slide size may be named as, in EMU.
+SCREENS = {"screen4x3": (9144000, 6858000), "screen16x9": (9144000, 5143500), "screen16x10": (9144000, 5715000)}
+
+
+def _true_size_type(prs) -> None:
+    """No on-screen size name that is not the slide size (a 16:9 template resized from a 4:3 one keeps it)."""
+    size = prs.part._element.find(qn("p:sldSz"))
+    kind = size.get("type") if size is not None else None
+    if kind in SCREENS and SCREENS[kind] != (int(size.get("cx", 0)), int(size.get("cy", 0))):
+        del size.attrib["type"]
 
 
 def _drop_thumbnail(prs) -> None:

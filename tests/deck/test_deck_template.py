@@ -80,6 +80,8 @@ def test_no_sample_slide_or_section_is_left(decks, name: str) -> None:
     with zipfile.ZipFile(decks[name]) as archive:
         presentation = archive.read("ppt/presentation.xml").decode("utf-8")
         assert "sectionLst" not in presentation and "custShow" not in presentation
+        assert 'type="screen4x3"' not in presentation  # the templates are 16:9
+        assert "<PresentationFormat>Widescreen</PresentationFormat>" in archive.read("docProps/app.xml").decode()
         assert not any(n.startswith("docProps/thumbnail") for n in archive.namelist())
 
 
@@ -195,3 +197,8 @@ def test_tiles_keep_the_fonts_they_were_measured_with_and_take_the_templates_col
     assert run.font.color.theme_color is not None  # the brand's primary, as the template's Dark 2
     tile = next(s for s in figures.shapes if not s.has_text_frame or not s.text_frame.text)
     assert tile.fill.fore_color.theme_color is not None
+
+
+def test_a_deck_on_a_template_is_the_same_bytes_run_to_run(templates, decks, work: Path) -> None:
+    again = build(templates["powerpoint"], work / "again")
+    assert again.read_bytes() == decks["powerpoint"].read_bytes()
