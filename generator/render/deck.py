@@ -82,8 +82,9 @@ def _renumber(tree) -> None:
 def _own_slide(slide, page: PageFrame, master: MasterPlan, pen: Pen) -> None:
     """A slide on the deck's own master: its background and master shapes where they differ from its layout's."""
     kind = master.kinds[page.kind]
-    if page.background and page.background != (kind.background or master.paper):
-        paint_background(slide, page.background, pen)
+    wanted = page.background or master.paper
+    if wanted != (kind.background or master.paper):  # not the background its layout gives it
+        paint_background(slide, wanted, pen)
     shows = master.shows_master(page)
     if kind.shows_master and not shows:
         slide._element.set("showMasterSp", "0")  # its own furniture, or none, instead of the master's
