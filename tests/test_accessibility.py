@@ -284,9 +284,21 @@ def _decorative(shape) -> bool:
     return any(d.get("val") == "1" for d in shape._element.iter(DECORATIVE))
 
 
+def shown_master_shapes(slide) -> list:
+    """The shapes of its slide master that a slide shows (unless its layout or itself hides them)."""
+    layout = slide.slide_layout
+    if "0" in (layout._element.get("showMasterSp"), slide._element.get("showMasterSp")):
+        return []
+    return [shape for shape in layout.slide_master.shapes if not shape.is_placeholder]
+
+
 def undecorated_furniture(prs) -> list[str]:
-    """Furniture not marked decorative: lines, empty shapes, running heads, logos and slide numbers."""
-    problems = []
+    """Furniture not marked decorative: lines, empty shapes, running heads, logos and slide numbers.
+
+    Furniture every slide shares may be drawn on the slide master instead: it must be decorative there too.
+    """
+    problems = [f"master: {shape.name}" for master in prs.slide_masters for shape in master.shapes
+                if not shape.is_placeholder and not _decorative(shape)]
     for number, slide in enumerate(prs.slides, start=1):
         for shape in slide.shapes:
             if shape.is_placeholder or shape.shape_type == MSO_SHAPE_TYPE.CHART or _decorative(shape):
@@ -325,7 +337,7 @@ def test_deck_marks_furniture_reads_title_first_and_has_a_language(reports: dict
     assert undecorated_furniture(prs) == []
     assert reading_order_problems(prs) == []
     assert runs_without_language(prs) == []
-    decorated = sum(_decorative(s) for slide in prs.slides for s in slide.shapes)
+    decorated = sum(_decorative(s) for slide in prs.slides for s in [*slide.shapes, *shown_master_shapes(slide)])
     assert decorated >= 3 * len(prs.slides)  # band, rule, logo or head on (nearly) every slide
 
 
@@ -344,6 +356,11 @@ def test_control_deck_checks_can_fail(reports: dict[str, Path]) -> None:
     for flag in list(band._element.iter(DECORATIVE)):
         flag.getparent().getparent().remove(flag.getparent())
     assert undecorated_furniture(prs)
+    on_master = Presentation(reports["ceop"].with_suffix(".pptx"))
+    master_band = next(s for s in on_master.slide_masters[0].shapes if _decorative(s))
+    for flag in list(master_band._element.iter(DECORATIVE)):
+        flag.getparent().getparent().remove(flag.getparent())
+    assert undecorated_furniture(on_master) == [f"master: {master_band.name}"]
     # Move the title after a text box: the box is then read first.
     tree = slide.shapes._spTree
     tree.append(slide.shapes.title._element)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from generator.layout.blocks import check_chart, check_chart_glyphs, pull_quote
@@ -294,8 +294,7 @@ def _line_top(line: Line) -> float:
 
 def _rebase(line: Line, dy: float, first: bool) -> Line:
     """A line moved up by dy (and without its space before when it opens an area)."""
-    return Line(line.pieces, line.x, line.width, line.baseline - dy, line.height,
-                0.0 if first else line.space_before, line.align, line.starts_paragraph, line.indent)
+    return replace(line, baseline=line.baseline - dy, space_before=0.0 if first else line.space_before)
 
 
 def _height(lines: list[Line]) -> float:
