@@ -72,7 +72,10 @@ def _chart_in(slide, holder, item: ChartItem) -> None:
     """A native chart in a placeholder's stead, keeping its reference to the placeholder (as PowerPoint does)."""
     frame = chart(slide.shapes, item)
     element = frame._element
-    element.nvGraphicFramePr.nvPr.append(deepcopy(holder._element.ph))
+    # A native chart's frame keeps the placeholder reference; a chart drawn as a group of
+    # shapes (a waffle) cannot fill a placeholder, so it simply takes its place.
+    if element.tag == qn("p:graphicFrame"):
+        element.nvGraphicFramePr.nvPr.append(deepcopy(holder._element.ph))
     holder._element.addprevious(element)
     holder._element.getparent().remove(holder._element)
 
