@@ -21,7 +21,7 @@ from pptx.shapes.shapetree import SlideShapes
 from pptx.util import Emu, Pt
 
 from generator.charts import parts, style
-from generator.charts.deck_common import rgb, set_font
+from generator.charts.deck_common import plain_shape, rgb, set_font
 from generator.charts.deck_workbook import MarkedChartData, marked_code, workbook_table
 from generator.charts.numfmt import format_number
 from generator.charts.spec import ChartSeries, ChartSpec
@@ -175,7 +175,7 @@ def _square(shapes, x: float, y: float, side: float, part: parts.Part):
     else:
         shape.fill.fore_color.rgb = rgb(part.colour)
         shape.line.fill.background()
-    shape.shadow.inherit = False
+    plain_shape(shape)  # no theme style reference: nothing lends a square an effect
     return shape
 
 

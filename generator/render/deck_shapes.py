@@ -16,6 +16,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.oxml.ns import qn
 
+from generator.charts.deck_common import plain_shape
 from generator.images import kind_of
 from generator.layout.frame import ChartItem, ImageItem, Item, RectItem, RuleItem, TextItem, TextLook
 from generator.render.deck_a11y import is_decorative, mark_decorative
@@ -113,7 +114,7 @@ def _rect(shapes, item: RectItem, pen: Pen):
         shape.line.width = emu(item.stroke_width)
     else:
         shape.line.fill.background()
-    _plain(shape)
+    plain_shape(shape)
     return shape
 
 
@@ -122,22 +123,8 @@ def _rule(shapes, item: RuleItem, pen: Pen):
     line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(item.x1), emu(item.y1), emu(item.x2), emu(item.y2))
     colour(line.line.color, item.colour, pen.scheme)
     line.line.width = emu(item.width)
-    _plain(line)
+    plain_shape(line)
     return line
-
-
-def _plain(shape) -> None:
-    """No theme style reference and an empty effect list: the shape looks as drawn under any theme."""
-    element = shape._element
-    style = element.find(qn("p:style"))
-    if style is not None:
-        element.remove(style)
-    properties = element.spPr
-    if properties.find(qn("a:effectLst")) is None:
-        effects = etree.SubElement(properties, qn("a:effectLst"))
-        line = properties.find(qn("a:ln"))
-        if line is not None:
-            line.addnext(effects)  # after the line, as the schema orders spPr
 
 
 def colour(colour_format, hex_colour: str, scheme: Scheme) -> None:
