@@ -114,7 +114,8 @@ def page_words(page: PageFrame) -> str:
             parts.append(item.text)
         elif isinstance(item, ChartItem):
             spec = item.spec
-            parts += [spec.title, *spec.categories, *(label for s in spec.series for label in s.labels),
+            parts += [spec.title, spec.subtitle or "", *spec.categories,
+                      *(label for s in spec.series for label in s.labels),
                       *(r.label for r in spec.references), spec.derived_note or ""]
     return _SPACES.sub(" ", "\n".join(parts))
 

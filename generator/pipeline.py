@@ -46,6 +46,7 @@ class Options:
     render: bool = True
     theme: str | None = None  # --theme: overrides the data file's `theme:`
     allow_outside: tuple[Path, ...] = ()
+    deck_template: Path | None = None  # --deck-template: overrides the theme's `deck_template:`
 
 
 @dataclass
@@ -203,6 +204,7 @@ def _load_layouts(options: Options, problems: Collector, boundary: Boundary, the
     layouts = []
     for path, output in _layout_paths(options):
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
-        layouts.append(load_layout(path, output, own, theme, boundary))
+        template = options.deck_template if output == "deck" else None
+        layouts.append(load_layout(path, output, own, theme, boundary, deck_template=template))
         problems.extend(own.items)
     return layouts

@@ -17,6 +17,7 @@ from generator.model.markup import Run
 from generator.model.report import Report
 from generator.model.resolve import report_unknown
 
+VALIGNS = ("top", "middle", "bottom")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
 _BINDING = re.compile(r"^([a-z_]+)\[(\d+)\]$")
 _EMPTY = "\x00"  # stands for a placeholder with no value while its separators are tidied away
@@ -193,7 +194,7 @@ class Context:
             self.problems.warning(self.span(path), f"{name} was set at {size:.1f} pt, below its preferred "
                                   f"{first.size:.1f} pt, to fit its box", "shorten the text or enlarge the area")
         self.report_missing_glyphs(result.setting.missing_glyphs(), name, path)
-        return TextItem(box, valign(result.setting, box.h, where), role)
+        return TextItem(box, valign(result.setting, box.h, where), role, where if where in VALIGNS else "top")
 
 
 def tidy(text: str) -> str:

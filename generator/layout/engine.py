@@ -8,9 +8,11 @@ from generator.diagnostics import Collector, SpanlessError
 from generator.layout.blocks import build_block, is_empty
 from generator.layout.context import Contents, ContentsEntry, Context
 from generator.layout.flow import Filler, chunks
-from generator.layout.frame import Box, Document, Item, Metadata, PageFrame
+from generator.layout.brand import deck_brand
+from generator.layout.frame import Box, BrandTemplate, Document, Item, Metadata, PageFrame
 from generator.layout.grid import area_cells, auto_rows, free_height, resolve_grid
 from generator.layout.natural import natural_height
+from generator.layout.slots import furniture_slots, page_slots, slide_kind, tagged, titled
 from generator.layout.masters import master_items
 from generator.layout.notes import speaker_notes
 from generator.layoutfile.spec import Margins, Page
@@ -28,6 +30,8 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
 
     A page with a contents list is laid out again once the others are known: the list
     names the pages after it with their numbers (laying it out again changes no page count).
+    A deck built on a brand template sets each slide's blocks into its template layout's
+    placeholders (generator/layout/templated.py) and leaves masters and backgrounds to it.
     """
     laid: list[tuple[int, list[PageFrame], Collector]] = []  # per written page: its pages and diagnostics
     memo: dict = {}  # measurements kept for this lay_out (see Context.memo)
@@ -47,7 +51,9 @@ def lay_out(report: Report, layout: Layout, problems: Collector) -> Document:
             number += len(laid[k][1])
     for _, _, own in laid:
         problems.extend(own.items)
-    return Document(layout.spec.output, tuple(f for _, frames, _ in laid for f in frames), _metadata(report))
+    deck = layout.spec.output == "deck"
+    return Document(layout.spec.output, tuple(f for _, frames, _ in laid for f in frames), _metadata(report),
+                    deck_brand(layout.theme) if deck else None, _brand_template(layout))
 
 
 def _written_page(report: Report, layout: Layout, problems: Collector, i: int, number: int,
@@ -67,17 +73,56 @@ def _written_page(report: Report, layout: Layout, problems: Collector, i: int, n
         return []
     pages: list[PageFrame] = []
     part = ctx.fill(page.title or "", ("pages", i, "title"), quiet=True)
-    for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content):
+    kind = slide_kind(page) if layout.spec.output == "deck" else ""
+    slots = _slots(ctx, page, areas, kind) if kind else ()
+    on_template = layout.template is not None
+    for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content, slots):
         at = number + len(pages)
-        background = _background(ctx, page)
-        under = _master(ctx, page, width, height, margins, at, section, ("pages", i))
-        _check_contrast(ctx, under + item_list, background, ("pages", i))
-        items = tuple(under + item_list)
-        title_at = _title_index(items)
-        title = " ".join((items[title_at].text if title_at is not None else section or page.title or "").split())
-        pages.append(PageFrame(page.id, width, height, background, items, speaker_notes(item_list, notes),
-                               at, title, title_at, part, page.master == "none"))
+        background = None if on_template else _background(ctx, page)
+        under = [] if on_template else _master(ctx, page, width, height, margins, at, section, ("pages", i))
+        if not on_template:  # a template's own colours are its designer's
+            _check_contrast(ctx, under + item_list, background, ("pages", i))
+        frame = PageFrame(page.id, width, height, background, tuple(under + item_list),
+                          speaker_notes(item_list, notes), at, part=part, master=_master_name(page),
+                          furniture=len(under))
+        pages.append(_titled(frame, section or page.title or "", kind, slots))
     return pages
+
+
+def _slots(ctx: Context, page: Page, areas: dict[str, Box], kind: str) -> tuple:
+    """The slots of a kind of slide: its template layout's placeholders, or the grid areas of its blocks."""
+    if ctx.layout.template is not None:
+        from generator.layout.templated import template_slots
+
+        master = ctx.layout.spec.masters.get(page.master) if page.master != "none" else None
+        numbered = master is not None and master.page_number  # as the page would be on our own master
+        return tuple(s for s in template_slots(ctx.layout.template.kinds[kind]) if s.kind != "sldNum" or numbered)
+    return page_slots(ctx, page, areas, kind)
+
+
+def _brand_template(layout: Layout) -> BrandTemplate | None:
+    """The brand template a deck is built on, with the template layout of each kind of slide."""
+    plan = layout.template
+    if plan is None:
+        return None
+    return BrandTemplate(str(plan.template.path), plan.template.data,
+                         tuple((kind, found.master, found.index) for kind, found in plan.kinds.items()))
+
+
+def _titled(frame: PageFrame, fallback: str, kind: str, slots: tuple) -> PageFrame:
+    """A page with its title found (its first heading set as a title) and, on a slide, its slots."""
+    title_at = _title_index(frame.items)
+    title = " ".join((frame.items[title_at].text if title_at is not None else fallback).split())
+    if not kind:
+        return replace(frame, title=title, title_item=title_at)
+    furniture = list(frame.items[:frame.furniture])
+    return replace(frame, items=titled(frame.items, title_at), title=title, title_item=title_at, kind=kind,
+                   slots=slots + furniture_slots(furniture))
+
+
+def _master_name(page: Page) -> str | None:
+    """The master a page shows, if any."""
+    return None if page.master == "none" else page.master
 
 
 def _lists_contents(page: Page) -> bool:
@@ -135,7 +180,9 @@ def _check_contrast(ctx: Context, items: list[Item], background: str | None, pat
 
 
 def _size(layout: Layout) -> tuple[float, float]:
-    """Page or slide size in points."""
+    """Page or slide size in points (a brand template's own slide size)."""
+    if layout.template is not None:
+        return layout.template.template.width, layout.template.template.height
     size = layout.spec.size or ("A4" if layout.spec.output == "pdf" else "16:9")
     return SIZES[size] if isinstance(size, str) else (float(size[0]), float(size[1]))
 
@@ -217,21 +264,23 @@ def _bound(block, bind: dict[str, str]):
     return block.model_copy(update={key: bind[key]}) if key in bind and getattr(block, key) is None else block
 
 
-def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, body: tuple, content: Box):
+def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, body: tuple, content: Box,
+                    slots: tuple = ()):
     """One or more instances of a page: repeated per item (or group), or flowing onto further pages."""
     if page.repeat:
         for bind, item, group in repeat_items(ctx.report, page.repeat, page.per_page):
             item_ctx = replace(ctx, item=item, group=group)
             notes = item_ctx.fill(page.notes or "", body + ("notes",))
-            yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content, bind, path=body), body, bind), notes,
+            yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content, bind, path=body), body, bind, slots),
+                   notes,
                    item_ctx.fill(page.title or "", path + ("title",)))
         return
     notes = ctx.fill(page.notes or "", body + ("notes",))
     page = page.model_copy(update={"title": ctx.fill(page.title or "", path + ("title",))})
     if page.flow:
-        yield from _flow_pages(ctx, page, areas, body, notes)
+        yield from _flow_pages(ctx, page, areas, body, notes, slots)
     else:
-        yield _blocks(ctx, page, _closed_up(ctx, page, content, path=body), body, {}), notes, page.title or ""
+        yield _blocks(ctx, page, _closed_up(ctx, page, content, path=body), body, {}, slots), notes, page.title or ""
 
 
 # The key by which each kind of block binds to the item of a repeated page.
@@ -267,14 +316,21 @@ def item_placeholders(item: object) -> dict[str, str]:
     return {}
 
 
-def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str]) -> list[Item]:
-    """Build every block of a page that has something to show, binding repeated pages' blocks to their item."""
+def _blocks(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, bind: dict[str, str],
+            slots: tuple = ()) -> list[Item]:
+    """Build every block of a page that has something to show, binding repeated pages' blocks to their item.
+
+    On a slide, the item that fills a block's slot (its text, or its chart) is marked with it.
+    """
+    shown = [(j, bound) for j, bound in ((j, _bound(b, bind)) for j, b in enumerate(page.blocks) if b.area in areas)
+             if _shown(ctx, bound)]
+    if ctx.layout.template is not None:
+        from generator.layout.templated import templated_items
+
+        return templated_items(ctx, page, path, shown, ctx.layout.template.placement(path))
     items: list[Item] = []
-    for j, block in enumerate(page.blocks):
-        if block.area in areas:
-            bound = _bound(block, bind)
-            if _shown(ctx, bound):
-                items += build_block(ctx, bound, areas[block.area], path + ("blocks", j))
+    for j, bound in shown:
+        items += tagged(build_block(ctx, bound, areas[bound.area], path + ("blocks", j)), bound, slots)
     return items
 
 
@@ -284,7 +340,7 @@ def _shown(ctx: Context, block) -> bool:
     return not later and not is_empty(ctx, block)
 
 
-def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str):
+def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, notes: str, slots: tuple = ()):
     """Pages of flowing narrative.
 
     The page's blocks appear on every page of the flow, except those marked `once:`, which
@@ -300,9 +356,9 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
     if not content and not any(b.type not in ("heading", "rule", "shape") and _shown(ctx, b) for b in page.blocks):
         return
     filler = _balanced(ctx, [first[n] for n in flow.into], [rest[n] for n in flow.into], content, path + ("flow",))
-    first_blocks = _blocks(ctx, page, first, path, {})
+    first_blocks = _blocks(ctx, page, first, path, {}, slots)
     later = page.model_copy(update={"blocks": [b for b in page.blocks if not b.once]})
-    rest_blocks = _blocks(ctx, later, rest, path, {}) if filler.pages[1:] else []
+    rest_blocks = _blocks(ctx, later, rest, path, {}, slots) if filler.pages[1:] else []
     for n, items in enumerate(filler.pages):
         if not items and n > 0:
             continue

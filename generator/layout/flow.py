@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Callable
 
 from generator.layout.blocks import check_chart, check_chart_glyphs, pull_quote
-from generator.layout.chartspec import chart_spec, fit_ticks
+from generator.layout.chartspec import chart_spec, fit_ticks, natural_height
 from generator.layout.context import Context, lines_height, plain
 from generator.layout.quoting import printed
 from generator.layout.frame import Box, ChartItem, Item, Line, TextItem
@@ -188,7 +188,10 @@ def _chart(ctx: Context, series, options: ChartOptions | None, where: tuple, wid
         return []
     spec = chart_spec(series, chosen, ctx.theme, ctx.theme.spacing.get("chart_font", 9))
     check_chart_glyphs(ctx, spec, where)
-    return [BoxChunk(height or round(width * 0.7), lambda box, s=spec: [ChartItem(box, fit_ticks(s, box.w))], where)]
+    # A compact kind (a proportion bar, a waffle) is as tall as its content; other charts take the column's proportions.
+    natural = natural_height(spec, width)
+    need = height or natural or round(width * 0.7)
+    return [BoxChunk(need, lambda box, s=spec: [ChartItem(box, fit_ticks(s, box.w))], where)]
 
 
 def _figure(ctx: Context, fig, item: FlowItem, where: tuple, width: float) -> BoxChunk:
@@ -346,8 +349,7 @@ def _line_top(line: Line) -> float:
 
 def _rebase(line: Line, dy: float, first: bool) -> Line:
     """A line moved up by dy (and without its space before when it opens an area)."""
-    return Line(line.pieces, line.x, line.width, line.baseline - dy, line.height,
-                0.0 if first else line.space_before, line.align, line.starts_paragraph, line.indent)
+    return replace(line, baseline=line.baseline - dy, space_before=0.0 if first else line.space_before)
 
 
 def _height(lines: list[Line]) -> float:

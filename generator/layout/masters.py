@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from generator.layout.context import Context, plain
-from generator.layout.frame import Box, Item, RectItem, RuleItem
+from generator.layout.frame import SLIDE_NUMBER, Box, Item, RectItem, RuleItem
 from generator.layout.logo import logo_items, side_for
 
 MIN_PRINT = 8.0  # pt: nothing is printed smaller
@@ -38,7 +40,8 @@ def master_items(ctx: Context, master: Master, width: float, height: float, marg
                                   path + ("footer",), "footer", "top", None, "running"))
     if master.page_number:
         number_style = ctx.style(None, "page_number", path)
-        items.append(ctx.fit_text([Para(plain(str(number)), number_style, align="right")],
-                                  Box(right - 60, foot_y, 60, number_style.size * 1.6), path, "page number", "top",
-                                  1.0, "running"))
+        number_item = ctx.fit_text([Para(plain(str(number)), number_style, align="right")],
+                                   Box(right - 60, foot_y, 60, number_style.size * 1.6), path, "page number", "top",
+                                   1.0, "running")
+        items.append(replace(number_item, slot=SLIDE_NUMBER))  # the deck writes it as a slide number field
     return items

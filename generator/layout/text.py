@@ -94,10 +94,25 @@ def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0, hyphens: 
             line_w = sum(t.width for t in row) + sum(t.space for t in row[:-1])
             x = indent + _offset(para.align, width - indent, line_w)
             baseline = y + (pitch - style.size) / 2 + style.size * 0.8
-            lines.append(Line(pieces, x, line_w, baseline, pitch, gap if i == 0 else 0.0, para.align, i == 0, indent))
+            ends = _ending(row, rows[i + 1] if i + 1 < len(rows) else None, width - indent)
+            lines.append(Line(pieces, x, line_w, baseline, pitch, gap if i == 0 else 0.0, para.align, i == 0, indent,
+                              ends))
             y += pitch
         gap = style.space_after
     return Setting(tuple(lines), y, too_wide, scale)
+
+
+def _ending(row: list[_Token], following: list[_Token] | None, width: float) -> str:
+    """How a row ends when its paragraph goes on (Line.ends): at a space, inside a word, or at a chosen break.
+
+    A break is chosen when the next row's first word would have fitted on this one: greedy
+    breaking never does that, balancing and keeping a dash off a line's start do.
+    """
+    if not row or not following:
+        return "space"
+    if _row_width(row) + row[-1].space + following[0].width <= width + 0.01:
+        return "break"
+    return "space" if row[-1].text[-1:].isspace() else "word"
 
 
 def _offset(align: Align, available: float, used: float) -> float:
@@ -317,5 +332,4 @@ def valign(setting: Setting, height: float, where: str) -> tuple[Line, ...]:
 
 def _shift(line: Line, dy: float) -> Line:
     """A line moved down by dy."""
-    return Line(line.pieces, line.x, line.width, line.baseline + dy, line.height, line.space_before,
-                line.align, line.starts_paragraph, line.indent)
+    return replace(line, baseline=line.baseline + dy)

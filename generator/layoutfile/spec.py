@@ -81,8 +81,11 @@ class DeckOverrides(Strict):
     spacing: dict[Name, Annotated[float, Field(ge=0, le=1_000)]] = Field(default_factory=dict)
 
 
+LayoutName = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+
+
 class ThemeFile(Strict):
-    """A brand theme: colours, chart palette, fonts, type scale, logo, spacing."""
+    """A brand theme: colours, chart palette, fonts, type scale, logo, spacing, and the deck's template."""
 
     name: str
     deck: DeckOverrides | None = Field(None, description="Overrides for the deck (merged over the rest).")
@@ -93,6 +96,11 @@ class ThemeFile(Strict):
     styles: dict[Name, TextStyle] = Field(min_length=1)
     logo: Logo | None = None
     spacing: dict[Name, Length] = Field(default_factory=dict)
+    deck_template: str | None = Field(None, description="A PowerPoint presentation or template (.pptx, .potx) "
+                                      "to build the deck on, relative to this file (--deck-template overrides it).")
+    deck_layouts: dict[Name, LayoutName | Annotated[list[LayoutName], Field(min_length=1, max_length=20)]] = Field(
+        default_factory=dict, description="For each kind of slide, the name of the template's slide layout it takes, "
+        "or names to try in order (any case).")
 
 
 # ---- layout ----------------------------------------------------------------
@@ -371,6 +379,9 @@ class Page(Strict):
     flow: Flow | None = None
     notes: str | None = None
     title: str | None = None
+    slide_layout: Name | None = Field(None, description="The deck's kind of slide (title, figures, chart, quote, "
+                                      "list, body, closing...): its slide layout, on the deck's own master or "
+                                      "the brand template's (default: body).")
 
 
 class LayoutFile(Strict):

@@ -261,7 +261,8 @@ class ChartChoice(Strict):
     """How the data's author wants a series charted; anything left out is chosen from its shape."""
 
     kind: ChartKind | None = Field(None, description="column, bar, stacked_column, stacked_bar, line, donut or pie.")
-    highlight: Text | None = Field(None, description="A category drawn in the highlight colour.")
+    highlight: Text | None = Field(None, description="A category (or, of several rows, a row) drawn in the highlight "
+                                   "colour: the focus; the rest are drawn in the neutral.")
     sort: Literal["none", "ascending", "descending"] | None = None
     legend: Literal["none", "top", "bottom", "right", "left"] | None = None
     data_labels: bool | None = None
@@ -274,6 +275,9 @@ class Series(Strict):
 
     title: Text
     unit: Unit = "count"
+    measure: Text | None = Field(
+        None, description="What every value counts, when the values come from figures with different labels: "
+                          "says they are one measure that may share an axis (e.g. `arrests` for arrests by region).")
     categories: list[Text] = Field(min_length=1, max_length=MAX_CATEGORIES)
     series: list[NamedSeries] = Field(min_length=1, max_length=MAX_ROWS)
     chart: ChartChoice | None = Field(None, description="How to chart it (default: chosen from the series' shape).")

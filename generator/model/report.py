@@ -116,6 +116,8 @@ class SeriesView:
     number_format: str = "#,##0"  # the Excel code that writes these values as their labels do
     locale: str = "en-GB"  # whose separators the charts' ticks use
     references: tuple[Reference, ...] = ()  # benchmark and target lines (issue 9)
+    unlike_measures: tuple[str, ...] = ()  # the different measures its figures count, when not one (never charted)
+    published: tuple[str, ...] = ()  # the published figures its derived values come from, in words
 
     @property
     def derived_notes(self) -> tuple[str, ...]:

@@ -128,6 +128,8 @@ def _series(period: str) -> Item:
             Item("title", note="required"),
             Item("unit", "count", note=UNITS.replace(" (formatted like a count)", "").replace(" (76 means 76%)", "")),
             Item("currency", note="for money: an ISO 4217 code; else report.currency"),
+            Item("measure", note="what every value counts, when the values are figures with different labels "
+                                 "(e.g. arrests in each region): says they are one measure on one axis"),
             Item("categories", listing(Item(None, last), Item(None, period)), note="required, at least one"),
             Item("series", listing(Item(None, mapping(
                 Item("name", note="required"),
@@ -136,8 +138,8 @@ def _series(period: str) -> Item:
                     Item(None, mapping(Item("figure", "first_figure")))), note="one per category, in order"),
             ))), note="required: one or more named rows"),
             Item("chart", mapping(
-                Item("kind", note="column, bar, stacked_column, stacked_bar, line, donut or pie"),
-                Item("highlight", note="a category drawn in the highlight colour"),
+                Item("kind", note="column, bar, stacked_column, stacked_bar, line, donut, pie, proportion or waffle"),
+                Item("highlight", note="the focus: a category (or one of several rows) drawn in the highlight colour"),
                 Item("sort", note="none, ascending or descending"),
                 Item("legend", note="none, top, bottom, right or left"),
                 Item("data_labels", note="true or false"),
