@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pikepdf
 import pytest
+import yaml
 
 from generator.diagnostics import Collector, Span
 from generator.layout.engine import lay_out, page_areas
@@ -63,19 +64,25 @@ def toc_entries(pdf: Path) -> list[str]:
 
 
 def test_each_entry_links_to_the_page_it_names(shipped_build: Path) -> None:
+    """Parts and the headings set in them, each with the page it starts on, linked to that page."""
     pdf = shipped_build / "ceop-2007-08.pdf"
     links = contents_links(pdf)
     titles = outline(pdf)
-    entries = toc_entries(pdf)
+    entries = [re.match(r"(\d+)\s+(.+)", entry).groups() for entry in toc_entries(pdf)]
     assert len(entries) >= 3
     assert {on for on, _, _ in links} == {2}, "the contents list is on the at-a-glance page"
-    targets = list(dict.fromkeys((to, text) for _, to, text in links))  # a link per line piece, one per entry
-    assert [to for to, _ in targets] == sorted(to for to, _ in targets)
-    for (to, text), entry in zip(targets, entries):
-        number, title = re.match(r"(\d+)\s+(.+)", entry).groups()
-        assert int(number) == to and text == f"Link to page {to}"
-        assert titles[to] == title, (entry, titles[to])
-    assert "The year in review" in " ".join(entries) and "Contact details" in " ".join(entries)
+    assert all(text == f"Link to page {to}" for _, to, text in links)
+    assert [to for _, to, _ in links] == sorted(to for _, to, _ in links)  # in page order
+    assert {to for _, to, _ in links} == {int(number) for number, _ in entries}
+    for number, title in entries:
+        page_text = " ".join(subprocess.run(["pdftotext", "-f", number, "-l", number, str(pdf), "-"],
+                                            capture_output=True, text=True, check=True).stdout.split())
+        # A heading there (some are set in capitals), or the part that starts there.
+        assert title.upper() in page_text.upper() or title == titles[int(number)], (number, title)
+    listed = [title for _, title in entries]
+    assert "The year in review" in listed and "Contact details" in listed
+    sections = [s["title"] for s in yaml.safe_load(DATA.read_text(encoding="utf-8"))["sections"] if s.get("title")]
+    assert all(" ".join(t.split()) in listed for t in sections), "each section of the narrative is listed"
 
 
 def test_the_links_are_tagged_in_a_toc(shipped_build: Path) -> None:
@@ -100,7 +107,7 @@ def test_only_a_report_of_five_pages_or_more_has_a_contents_list(cli, tmp_path: 
 
 
 def test_the_list_sits_beside_the_intro() -> None:
-    """In the intro's row, in the third column: the intro keeps a measure of two thirds of the page."""
+    """In the third column, beside the page's heading and intro: the intro keeps a measure of two thirds of the page."""
     problems = Collector()
     report = load_report(DATA, problems)
     layout = load_layout(ROOT / "layouts" / "report-a4.yaml", "pdf", problems, ThemeChoice("ceop", Span("test")))
@@ -109,7 +116,8 @@ def test_the_list_sits_beside_the_intro() -> None:
     page = next(p for p in doc.pages if p.id == "at-a-glance")
     listed = next(i for i in page.items if isinstance(i, TextItem) and i.role == "contents")
     intro = next(i for i in page.items if isinstance(i, TextItem) and i.text.startswith("2nd year results"))
-    assert areas["contents"].y == areas["intro"].y and areas["contents"].x > areas["intro"].right
+    assert areas["contents"].y == areas["heading"].y and areas["contents"].bottom >= areas["intro"].bottom
+    assert areas["contents"].x > areas["intro"].right and areas["contents"].x > areas["heading"].right
     assert areas["contents"].x <= listed.box.x and listed.box.right <= areas["contents"].right + 0.01
     assert intro.box.w == pytest.approx(areas["intro"].w) and intro.box.w < page.width * 0.6
     assert listed.text.split("\n")[0].startswith("3")

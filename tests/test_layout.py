@@ -153,6 +153,16 @@ def test_empty_cells_and_equal_columns() -> None:
     assert (boxes["c"].x, boxes["c"].y, boxes["c"].w) == pytest.approx((115, 115, 215))
 
 
+def test_an_empty_area_gives_its_columns_to_its_neighbour_on_the_same_rows() -> None:
+    """No intro: the contents list beside it takes its width; an area on other rows takes nothing."""
+    grid = Grid(columns=3, rows=["1fr", "1fr"], gap=15.0, areas=["head head side", "intro intro list"])
+    boxes = resolve_grid(grid, Box(0, 0, 330, 215), frozenset({"intro"}))
+    assert (boxes["list"].x, boxes["list"].w) == pytest.approx((0, 330))
+    assert (boxes["side"].x, boxes["side"].w) == pytest.approx((230, 100))  # its rows are not the intro's
+    boxes = resolve_grid(grid, Box(0, 0, 330, 215), frozenset({"list"}))
+    assert (boxes["intro"].x, boxes["intro"].w) == pytest.approx((0, 330))  # likewise to the left
+
+
 @pytest.mark.parametrize("areas, message", [
     (["a b", "b a"], "area 'a' is not a rectangle"),
     (["a a", "a"], "row 2 of the areas has 1 cells, the first row has 2"),

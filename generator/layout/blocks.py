@@ -369,11 +369,21 @@ def _contents(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
         items.append(changed(heading, box=Box(box.x, box.y, box.w, used)))
         top += used + 4
     style = _coloured(ctx, ctx.style(block.style, "contents", path), block)
-    paras = [Para((Run(f"{e.page}", bold=True, link=f"#page{e.page}"), Run("\u2002" + e.title, link=f"#page{e.page}")),
-                  style) for e in entries]
-    items.append(ctx.fit_text(paras, Box(box.x, top, box.w, max(1.0, box.bottom - top)), path, "contents", "top",
-                              None, "contents"))
+    # A part in bold, the headings set in it in the regular weight beneath: one line of hierarchy, no indents.
+    paras = [Para((Run(f"{e.page}", bold=True, link=f"#page{e.page}"),
+                   Run("\u2002" + e.title, bold=e.level == 1, link=f"#page{e.page}")), style) for e in entries]
+    # A wide area (a page with no intro beside the list) takes the entries in columns, read down each in turn.
+    gap = ctx.theme.spacing.get("gap", 12)
+    columns = max(1, min(CONTENTS_COLUMNS, int((box.w + gap) // (CONTENTS_MEASURE + gap)), len(paras)))
+    width, per = (box.w - gap * (columns - 1)) / columns, -(-len(paras) // columns)
+    for k in range(columns):
+        column = Box(box.x + k * (width + gap), top, width, max(1.0, box.bottom - top))
+        items.append(ctx.fit_text(paras[k * per:(k + 1) * per], column, path, "contents", "top", None, "contents"))
     return items
+
+
+CONTENTS_MEASURE = 190.0  # pt: the narrowest column a contents list is split into
+CONTENTS_COLUMNS = 3
 
 
 def _logo(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:

@@ -29,11 +29,15 @@ _DANGLING = (re.compile(_SEPARATOR + _EMPTY), re.compile(r"(?m)^([ \t]*)" + _EMP
 
 @dataclass(frozen=True)
 class ContentsEntry:
-    """A part of the document a contents list names: its title, the number of its first page, its page id."""
+    """A part of the document a contents list names: its title, the number of its first page, its page id.
+
+    Level 1 is a part (a layout page's `title:`); level 2 a heading set in a part's flow.
+    """
 
     title: str
     page: int
     page_id: str
+    level: int = 1
 
 
 @dataclass(frozen=True)

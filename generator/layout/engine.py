@@ -76,7 +76,7 @@ def _written_page(report: Report, layout: Layout, problems: Collector, i: int, n
     kind = slide_kind(page) if layout.spec.output == "deck" else ""
     slots = _slots(ctx, page, areas, kind) if kind else ()
     on_template = layout.template is not None
-    for item_list, notes, section in _page_instances(ctx, page, areas, ("pages", i), body, content, slots):
+    for item_list, notes, section, headings in _page_instances(ctx, page, areas, ("pages", i), body, content, slots):
         at = number + len(pages)
         background = None if on_template else _background(ctx, page)
         under = [] if on_template else _master(ctx, page, width, height, margins, at, section, ("pages", i))
@@ -84,7 +84,7 @@ def _written_page(report: Report, layout: Layout, problems: Collector, i: int, n
             _check_contrast(ctx, under + item_list, background, ("pages", i))
         frame = PageFrame(page.id, width, height, background, tuple(under + item_list),
                           speaker_notes(item_list, notes), at, part=part, master=_master_name(page),
-                          furniture=len(under))
+                          furniture=len(under), headings=headings)
         pages.append(_titled(frame, section or page.title or "", kind, slots))
     return pages
 
@@ -144,6 +144,9 @@ def _contents(layout: Layout, pages: list[PageFrame]) -> Contents | None:
         if page.id not in seen and page.part and not (page.cover and page.number == 1):
             entries.append(ContentsEntry(page.part, page.number, page.id))
         seen.add(page.id)
+        # A flowing part lists the headings set in it (its sections, quotes, lists, sources) under its own title.
+        entries += [ContentsEntry(h, page.number, page.id, level=2) for h in page.headings
+                    if " ".join(h.split()) != " ".join(page.part.split())]
     return Contents(tuple(entries), len(pages))
 
 
@@ -155,10 +158,12 @@ def page_areas(report: Report, layout: Layout, page_id: str, problems: Collector
     width, height = _size(layout)
     margins = layout.spec.margins or Margins()
     content = Box(margins.left, margins.top, width - margins.left - margins.right, height - margins.top - margins.bottom)
+    # The contents list as the real layout knows it, since whether it shows changes its neighbours' widths.
+    contents = _contents(layout, list(lay_out(report, layout, Collector()).pages))
     for i, written in enumerate(layout.spec.pages):
         if written.id != page_id:
             continue
-        ctx = Context(report, layout, problems, written.id)
+        ctx = Context(report, layout, problems, written.id, contents=contents)
         chosen = choose_variant(report, written, ("pages", i))
         if chosen is None:
             return {}
@@ -242,7 +247,26 @@ def _closed_up(ctx: Context, page: Page, content: Box, bind: dict[str, str] | No
         if block.area in shown and row in autos and cells[block.area][2] == row:
             need = natural_height(ctx, block, rough[block.area].w, path + ("blocks", j))
             sizes[row] = max(sizes.get(row, 0.0), need or 0.0)
+    _spanning(ctx, grid, blocks, cells, shown, autos, rough, sizes, path)
     return resolve_grid(grid, content, empty, _within(grid, content, sizes, empty))
+
+
+def _spanning(ctx: Context, grid, blocks: list, cells: dict, shown: set[str], autos, rough: dict[str, Box],
+              sizes: dict[int, float], path: tuple) -> None:
+    """Grow the last of several auto rows when an area spanning them all needs more than they give.
+
+    A contents list beside both the page's heading and its intro takes the room they take
+    together, and only the rest of what it needs.
+    """
+    row_gap = grid.gap if isinstance(grid.gap, (int, float)) else grid.gap[0]
+    for j, block in enumerate(blocks):
+        r0, _c0, r1, _c1 = cells.get(block.area, (0, 0, 0, 0))
+        if block.area not in shown or r1 == r0 or not all(r in autos for r in range(r0, r1 + 1)):
+            continue
+        need = natural_height(ctx, block, rough[block.area].w, path + ("blocks", j)) or 0.0
+        have = sum(sizes.get(r, 0.0) for r in range(r0, r1 + 1)) + row_gap * (r1 - r0)
+        if need > have:
+            sizes[r1] = sizes.get(r1, 0.0) + need - have
 
 
 def _within(grid, content: Box, sizes: dict[int, float], empty: frozenset[str]) -> dict[int, float]:
@@ -266,21 +290,23 @@ def _bound(block, bind: dict[str, str]):
 
 def _page_instances(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, body: tuple, content: Box,
                     slots: tuple = ()):
-    """One or more instances of a page: repeated per item (or group), or flowing onto further pages."""
+    """One or more instances of a page: repeated per item (or group), or flowing onto further pages.
+
+    Each is its items, speaker notes, section (for running heads) and the headings its flow set.
+    """
     if page.repeat:
         for bind, item, group in repeat_items(ctx.report, page.repeat, page.per_page):
             item_ctx = replace(ctx, item=item, group=group)
             notes = item_ctx.fill(page.notes or "", body + ("notes",))
             yield (_blocks(item_ctx, page, _closed_up(item_ctx, page, content, bind, path=body), body, bind, slots),
-                   notes,
-                   item_ctx.fill(page.title or "", path + ("title",)))
+                   notes, item_ctx.fill(page.title or "", path + ("title",)), ())
         return
     notes = ctx.fill(page.notes or "", body + ("notes",))
     page = page.model_copy(update={"title": ctx.fill(page.title or "", path + ("title",))})
     if page.flow:
         yield from _flow_pages(ctx, page, areas, body, notes, slots)
     else:
-        yield _blocks(ctx, page, _closed_up(ctx, page, content, path=body), body, {}, slots), notes, page.title or ""
+        yield _blocks(ctx, page, _closed_up(ctx, page, content, path=body), body, {}, slots), notes, page.title or "", ()
 
 
 # The key by which each kind of block binds to the item of a repeated page.
@@ -364,7 +390,7 @@ def _flow_pages(ctx: Context, page: Page, areas: dict[str, Box], path: tuple, no
             continue
         # The first page is named by the layout; continuation pages by the section they open with.
         section = (page.title or _first_heading(items)) if n == 0 else (_first_heading(items) or page.title or "")
-        yield (first_blocks if n == 0 else rest_blocks) + items, notes, section
+        yield (first_blocks if n == 0 else rest_blocks) + items, notes, section, _headings(items)
 
 
 def areas_box(areas: dict[str, Box], ctx: Context, page: Page) -> Box:
@@ -453,14 +479,20 @@ def _title_index(items: tuple[Item, ...]) -> int | None:
 
 def _first_heading(items: list[Item]) -> str:
     """The text of the first heading on a page (for running headers)."""
+    return next(iter(_headings(items, joined="\n", roles=("heading", "subheading"))), "")
+
+
+def _headings(items: list[Item], joined: str = " ", roles: tuple[str, ...] = ("heading",)) -> tuple[str, ...]:
+    """The words of every heading of `roles` among `items`, in order, their lines joined by `joined`.
+
+    By default the flow's own headings (sections, lists, quotes), not the notes' subheadings.
+    """
     from generator.layout.frame import TextItem
 
-    heading = next((i for i in items if isinstance(i, TextItem) and i.role == "heading"), None)
-    if heading is None:
-        return ""
     # The words as written, not as a style in capitals shows them ("Sources", not "SOURCES").
-    return "\n".join("".join(p.source if p.source is not None else p.text for p in line.pieces)
-                     for line in heading.lines)
+    return tuple(joined.join("".join(p.source if p.source is not None else p.text for p in line.pieces)
+                             for line in i.lines)
+                 for i in items if isinstance(i, TextItem) and i.role in roles and i.lines)
 
 
 def _background(ctx: Context, page: Page) -> str | None:

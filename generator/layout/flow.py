@@ -106,8 +106,8 @@ def _headed(paras: list[Para], heading: object, where: tuple) -> list[Chunk]:
     """Paragraphs as chunks, each paragraph in the heading style kept with the lines after it."""
     out: list[Chunk] = []
     for para in paras:
-        if para.style == heading:
-            out.append(TextChunk((para,), True, "heading", where))
+        if para.style == heading:  # the notes' own headings ("Sources"), under the flow's sections
+            out.append(TextChunk((para,), True, "subheading", where))
         elif out and not isinstance(out[-1], BoxChunk) and not out[-1].keep_with_next:
             out[-1] = TextChunk(out[-1].paras + (para,), False, "body", where)
         else:

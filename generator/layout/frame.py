@@ -185,6 +185,7 @@ class PageFrame:
     slots: tuple[Slot, ...] = ()  # the placeholders of its kind of slide
     master: str | None = None  # the layout master it shows, if any
     furniture: int = 0  # how many of `items`, from the first, the master drew
+    headings: tuple[str, ...] = ()  # the headings a flow set on this page, for a contents list
 
     @property
     def cover(self) -> bool:

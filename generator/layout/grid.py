@@ -96,10 +96,11 @@ def resolve_grid(grid: Grid, content: Box, empty: frozenset[str] = frozenset(),
 
     A row whose every cell is empty (".") or an area in `empty` collapses, and the
     rows that take what is left (fr tracks) grow into its room: a page whose intro
-    or quote is missing closes up rather than keep a hole. `auto` gives the height of
-    each auto row; `measuring` lays the grid out before they are known (for the widths).
+    or quote is missing closes up rather than keep a hole. Likewise an empty area
+    beside another on exactly the same rows gives it its columns. `auto` gives the
+    height of each auto row; `measuring` lays the grid out before they are known (for the widths).
     """
-    cells = area_cells(grid.areas)
+    cells = _widened(area_cells(grid.areas), empty) if empty else area_cells(grid.areas)
     n_rows = len(grid.areas)
     n_cols = len(grid.areas[0].split())
     col_gap, row_gap = (grid.gap, grid.gap) if isinstance(grid.gap, (int, float)) else (grid.gap[1], grid.gap[0])
@@ -120,6 +121,23 @@ def resolve_grid(grid: Grid, content: Box, empty: frozenset[str] = frozenset(),
             raise GridError(f"area {name!r} is {x1 - x0:.0f} × {y1 - y0:.0f} pt: it has no room for anything",
                             "give its rows and columns some size (in pt, or a share in fr)", row=r0)
     return boxes
+
+
+def _widened(cells: dict[str, tuple[int, int, int, int]], empty: frozenset[str]) -> dict[str, tuple[int, int, int, int]]:
+    """Areas grown over the columns of an empty neighbour on exactly the same rows (the one before it first).
+
+    A page with no intro lets the contents list beside it take the intro's width, rather than keep a hole.
+    """
+    cells = dict(cells)
+    for name in sorted(empty & cells.keys(), key=lambda n: cells[n][1]):
+        r0, c0, r1, c1 = cells[name]
+        beside = [n for n, (a0, b0, a1, b1) in cells.items() if n not in empty and (a0, a1) == (r0, r1)
+                  and (b1 + 1 == c0 or c1 + 1 == b0)]
+        if beside:
+            taker = min(beside, key=lambda n: cells[n][1])
+            t0, s0, t1, s1 = cells[taker]
+            cells[taker] = (t0, min(s0, c0), t1, max(s1, c1))
+    return cells
 
 
 def _collapsed_rows(areas: Sequence[str], empty: frozenset[str]) -> frozenset[int]:

@@ -221,6 +221,8 @@ class Report:
             "report.period_description": self.period_description or "",
             "report.subtitle": self.subtitle or "",
             "report.period": self.period,
+            # The period shown apart (large, on a cover) only when the title does not already say it.
+            "report.period_unless_in_title": "" if self.period in self.title else self.period,
             "report.organisation": self.organisation,
             "report.short_name": self.short_name,
             "report.website": _bare(self.website or ""),

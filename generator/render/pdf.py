@@ -28,7 +28,7 @@ from generator.render.links import split_links
 from generator.render.tags import Node, Tagger
 
 ARTIFACT_ROLES = {"running": True, "logo": False}  # text roles that are furniture: is it pagination?
-HEADINGS = {"title": "H1", "heading": "H2"}  # levels are made consecutive when the tree is written
+HEADINGS = {"title": "H1", "heading": "H2", "subheading": "H3"}  # levels are made consecutive when the tree is written
 
 
 def render_pdf(doc: Document, cache_dir: Path | ChartCache | None) -> bytes:
@@ -215,7 +215,9 @@ class _Paragraphs:
             return self.current
         self.list = None
         if self.role == "contents":  # a contents list: a TOC of entries, each a TOCI holding its links
-            self.toc = self.toc or self.section.add("TOC")
+            last = self.section.kids[-1] if self.section.kids else None
+            continued = last if isinstance(last, Node) and last.tag == "TOC" else None  # its next column
+            self.toc = self.toc or continued or self.section.add("TOC")
             self.current = self.toc.add("TOCI")
             return self.current
         self.current = self._parent().add(HEADINGS.get(self.role, "P"))
