@@ -104,10 +104,13 @@ _PART = re.compile(r"\b\d+ of \d+\b")
 
 
 def page_words(page: PageFrame) -> str:
-    """All the words a page or slide prints: its text boxes, and its charts' titles, labels and notes."""
+    """All the words a page or slide prints: its text boxes, and its charts' titles, labels and notes.
+
+    A contents list is left out: its numbers are page numbers, not figures.
+    """
     parts: list[str] = []
     for item in page.items:
-        if isinstance(item, TextItem):
+        if isinstance(item, TextItem) and item.role != "contents":
             parts.append(item.text)
         elif isinstance(item, ChartItem):
             spec = item.spec

@@ -20,7 +20,7 @@ from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 
-from conftest import plain_quotes
+from conftest import dehyphenated, plain_quotes
 from pptx.util import Emu
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,7 +77,7 @@ def pdf_text(pdf: Path) -> str:
     """pdftotext's reading-order text, white space squashed."""
     done = tool("pdftotext", pdf, "-")
     assert done.returncode == 0, done.stderr
-    return squash(done.stdout)
+    return squash(dehyphenated(done.stdout))
 
 
 # ---- PDF -------------------------------------------------------------------
@@ -197,10 +197,15 @@ def test_pdf_marks_derived_values(pdf_text: str) -> None:
 
 
 def test_pdf_pages_are_numbered(pdf: Path, pdf_words) -> None:
-    """Every page but the cover carries its number in the bottom margin."""
+    """Every page but the front and back covers carries its number in the bottom margin."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(str(pdf))
+    covers = {1} | {n for n, entry in enumerate(reader.outline, start=1) if entry.title == "Contact details"}
+    assert covers == {1, reader.get_num_pages()}  # the front cover, and the back cover with the website
     pages = pdf_words(pdf)
     for number, (_w, height, words) in enumerate(pages, start=1):
-        if number == 1:
+        if number in covers:
             continue
         footer = [w for w in words if w[0] == str(number) and w[2] > height - 62]
         assert footer, f"page {number} has no page number in its footer"
@@ -491,7 +496,10 @@ def test_pdf_outline_names_every_page(pdf: Path, pdf_info: dict[str, str]) -> No
     titles = [entry.title for entry in reader.outline]
     assert len(titles) == int(pdf_info["Pages"])
     assert titles[0] == data()["report"]["title"]
-    assert "In their own words" in titles
+    assert titles[1] == data()["report"]["headline"]
+    assert "The year in review" in titles  # the narrative's first page; its later pages by the section they open with
+    sections = {" ".join(s["title"].split()) for s in data()["sections"] if s.get("title")}
+    assert set(titles[3:-1]) <= sections | {"The year in review", "In their own words", "Sources"}
     assert all("\n" not in t and t.strip() for t in titles)
     pages = [reader.get_destination_page_number(entry) for entry in reader.outline]
     assert pages == list(range(len(titles)))

@@ -34,8 +34,10 @@ def is_empty(ctx: Context, block: Block) -> bool:
     empty, so that building the block reports it.
     """
     kind = block.type
-    if kind in ("heading", "text"):
+    if kind == "heading":
         return not ctx.names_unknown(block.text) and not ctx.fill(block.text, (), quiet=True).strip()
+    if kind == "text":
+        return not ctx.names_unknown(block.text) and not ctx.fill_paragraphs(block.text, (), quiet=True).strip()
     if kind in _SINGLE:
         name = getattr(block, _SINGLE[kind])
         return name is not None and ctx.quiet_bound(kind if kind != "chart" else "series", name) is None
@@ -47,6 +49,8 @@ def is_empty(ctx: Context, block: Block) -> bool:
         from generator.model.collections import sources
 
         return not sources(ctx.report)
+    if kind == "contents":
+        return not contents_entries(ctx, block)
     return False
 
 
@@ -71,7 +75,7 @@ def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     from generator.model.markup import parse_blocks
 
     style = _coloured(ctx, ctx.style(block.style, "body", path), block)
-    text = ctx.fill(block.text or "", path + ("text",))
+    text = ctx.fill_paragraphs(block.text or "", path + ("text",))
     paras = [Para(b.runs, style, b.kind, block.align) for b in parse_blocks(text)]
     return [ctx.fit_text(paras, box, path, "text", block.valign, None, "body", warn_shrink=block.size is None)]
 
@@ -82,7 +86,7 @@ def _section(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     if section is None:
         return []
     body = _coloured(ctx, ctx.style(block.style, "body", path), block)
-    paras = [Para(plain(section.title), ctx.style(None, "h2", path))]
+    paras = [Para(plain(section.title), ctx.style(None, "h2", path))] if section.title else []
     paras += [Para(b.runs, body, b.kind) for b in section.blocks]
     return [ctx.fit_text(paras, box, path, f"section {section.key!r}", block.valign, None, "body")]
 
@@ -336,6 +340,52 @@ def _sources(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     return [ctx.fit_text(paras, box, path, "sources", block.valign, None, "body")]
 
 
+def contents_entries(ctx: Context, block: Block) -> list:
+    """The parts a contents block lists: all but its own page's and the covers, once the document is long enough.
+
+    Before the document's pages are known (the first pass of the layout), none.
+    """
+    known = ctx.contents
+    if known is None or known.pages < block.min_pages:
+        return []
+    return [e for e in known.entries if e.page_id != ctx.page_id]
+
+
+def _contents(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A contents list: its heading, then a line per part, its page number and title linked to its first page."""
+    from dataclasses import replace as changed
+
+    from generator.layout.context import lines_height
+
+    entries = contents_entries(ctx, block)
+    if not entries:
+        return []
+    items: list[Item] = []
+    top = box.y
+    if block.heading:
+        heading = ctx.fit_text([Para(plain(block.heading), ctx.style(None, "h3", path))], box, path,
+                               "contents heading", "top", None, "heading")
+        used = lines_height(heading.lines)
+        items.append(changed(heading, box=Box(box.x, box.y, box.w, used)))
+        top += used + 4
+    style = _coloured(ctx, ctx.style(block.style, "contents", path), block)
+    # A part in bold, the headings set in it in the regular weight beneath: one line of hierarchy, no indents.
+    paras = [Para((Run(f"{e.page}", bold=True, link=f"#page{e.page}"),
+                   Run("\u2002" + e.title, bold=e.level == 1, link=f"#page{e.page}")), style) for e in entries]
+    # A wide area (a page with no intro beside the list) takes the entries in columns, read down each in turn.
+    gap = ctx.theme.spacing.get("gap", 12)
+    columns = max(1, min(CONTENTS_COLUMNS, int((box.w + gap) // (CONTENTS_MEASURE + gap)), len(paras)))
+    width, per = (box.w - gap * (columns - 1)) / columns, -(-len(paras) // columns)
+    for k in range(columns):
+        column = Box(box.x + k * (width + gap), top, width, max(1.0, box.bottom - top))
+        items.append(ctx.fit_text(paras[k * per:(k + 1) * per], column, path, "contents", "top", None, "contents"))
+    return items
+
+
+CONTENTS_MEASURE = 190.0  # pt: the narrowest column a contents list is split into
+CONTENTS_COLUMNS = 3
+
+
 def _logo(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """The theme's wordmark."""
     from generator.layout.logo import logo_items
@@ -406,7 +456,7 @@ def _coloured(ctx: Context, style, block: Block):
 _BUILDERS: dict[str, Builder] = {
     "heading": _heading, "text": _text, "section": _section, "figure": _figure, "figures": _figures,
     "chart": _chart, "charts": _charts, "quote": _quote, "list": _list, "sources": _sources, "logo": _logo,
-    "image": _image, "rule": _rule, "shape": _shape, "table": _table,
+    "image": _image, "rule": _rule, "shape": _shape, "table": _table, "contents": _contents,
 }
 # Every kind the layout file allows has a builder: a kind without one would silently draw nothing.
 assert set(_BUILDERS) == set(BLOCK_KINDS), "a block kind has no builder"

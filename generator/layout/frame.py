@@ -180,10 +180,17 @@ class PageFrame:
     number: int = 0
     title: str = ""  # for the PDF's outline and the deck's slide title (screen readers, slide sorter)
     title_item: int | None = None  # index in `items` of the text that is the page's title, if any
+    part: str = ""  # the layout page's own title ("The year in review"), shared by the pages it makes
     kind: str = ""  # the deck's kind of slide (the layout's `slide_layout:`), whose slide layout it uses
     slots: tuple[Slot, ...] = ()  # the placeholders of its kind of slide
     master: str | None = None  # the layout master it shows, if any
     furniture: int = 0  # how many of `items`, from the first, the master drew
+    headings: tuple[str, ...] = ()  # the headings a flow set on this page, for a contents list
+
+    @property
+    def cover(self) -> bool:
+        """A page without a master: the front or back cover."""
+        return self.master is None
 
 
 @dataclass(frozen=True)

@@ -45,6 +45,7 @@ class Style:
     space_after: float
     upper: bool
     tracking: float
+    hyphenate: bool = False  # running text that may be hyphenated where the output hyphenates
 
     @property
     def font(self) -> fonts.Font:
@@ -202,4 +203,4 @@ def _style(style: TextStyle, family: Family, colours: dict[str, str], spans: Spa
     """Resolve one text style."""
     return Style(family, style.bold, style.italic, style.size, style.min_size or style.size * 0.7, style.leading,
                  _colour(style.colour, colours, spans, path + ("colour",), problems), style.space_after,
-                 style.upper, style.tracking)
+                 style.upper, style.tracking, style.hyphenate)

@@ -95,6 +95,20 @@ class Link(Strict):
     url: HttpUrl
 
 
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+
+
+class ContactDetails(Strict):
+    """How readers reach the organisation, printed on the back page: each line left out when not given."""
+
+    address: Text | None = Field(None, description="The postal address; write it on several lines (`address: |`) "
+                                 "and each line is printed on its own.")
+    phone: Text | None = Field(None, description='A telephone number, as it should be printed: "0300 123 4567".')
+    email: Email | None = Field(None, description="An e-mail address for enquiries (printed as a link).")
+    website: HttpUrl | None = Field(None, description="A web address for enquiries (default: the organisation's "
+                                    "website).")
+
+
 class ReportInfo(Strict):
     """The report itself: publisher, title, period, locale."""
 
@@ -102,8 +116,15 @@ class ReportInfo(Strict):
     title: Text
     subtitle: Text | None = None
     period: Period
-    published: Date | None = None
+    published: Date | None = Field(None, description="The date of publication, printed on the back page as "
+                                   '"Published April 2008".')
     full_review: Link | None = None
+    contact: ContactDetails | None = Field(None, description="Address, telephone, e-mail and website, printed on the "
+                                           "back page.")
+    copyright: Text | None = Field(None, description='The copyright line, printed as written: '
+                                   '"© Fenwick Valley Community Larder 2024".')
+    alternative_formats: Text | None = Field(None, description="How to ask for the report in another format (large "
+                                             "print, Braille, audio, Easy Read, another language), printed as written.")
     # Words and brand a layout may use; each has a natural default, so none is required.
     theme: Key | None = Field(None, description="The theme (a folder under layouts/themes/) that brands this report; "
                               "default: the layout's, else make-report's own.")
@@ -288,7 +309,8 @@ class Section(Strict):
     """A section of narrative in light Markdown (emphasis, links, bullet lists)."""
 
     id: Key
-    title: Text
+    title: Text | None = Field(None, description="The section's heading; without one, the section carries on the "
+                               "text before it (the first section, the headline).")
     body: Text
 
 

@@ -14,6 +14,7 @@ from generator.model.datafile import MAX_POINTS, DataFile, Figure, FigureRef, Pe
 from generator.model.formatting import Formatter
 from generator.model.chartplan import plan_chart, unlike_measures
 from generator.model.markup import parse_blocks, parse_inline
+from generator.model.repeats import without_repeats
 from generator.model.report import (
     FigureView,
     ListView,
@@ -57,7 +58,8 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         figures=MappingProxyType(figures),
         series=MappingProxyType(_all_series(data, spans, problems, fmt, previous, figures)),
         quotes=MappingProxyType(_quotes(data, spans, problems)),
-        sections=tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
+        sections=without_repeats(data, tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
+                                 spans, problems),
         lists=MappingProxyType({k: ListView(k, v.title, tuple(parse_inline(i) for i in v.items))
                                 for k, v in data.lists.items()}),
         notes=tuple(data.notes),
@@ -67,7 +69,17 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         theme_span=spans.at(("report", "theme")) if info.theme else None,
         headline=info.headline,
         intro=info.intro,
+        **_contact(info),
     )
+
+
+def _contact(info) -> dict:
+    """The back page's lines: contact details, copyright and alternative formats, as written."""
+    contact = info.contact
+    lines = tuple(line.strip() for line in (contact.address or "").splitlines() if line.strip()) if contact else ()
+    return {"address": lines, "phone": contact.phone if contact else None, "email": contact.email if contact else None,
+            "contact_website": str(contact.website) if contact and contact.website else None,
+            "copyright": info.copyright, "alternative_formats": info.alternative_formats}
 
 
 def _locale(data: DataFile, spans: SpanMap, problems: Collector) -> str:

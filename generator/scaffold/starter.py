@@ -59,7 +59,15 @@ def _report(name: str, short_name: str, period: str) -> Block:
             _off("start", "the first day, YYYY-MM-DD"),
             _off("end", "the last day, YYYY-MM-DD"),
         )),
-        _off("published", "the date of publication, YYYY-MM-DD; shown as \"April 2008\""),
+        _off("published", "the date of publication, YYYY-MM-DD; shown on the back page as \"Published April 2008\""),
+        _off("contact", "how readers reach you, printed on the back page (each line only when given)", mapping(
+            Item("address", note="the postal address: write `address: |` and its lines below"),
+            Item("phone", note='as it should be printed, in quotes: "0300 123 4567"'),
+            Item("email", note="an e-mail address for enquiries"),
+            Item("website", note="a full web address (default: the organisation's website)"))),
+        _off("copyright", "the copyright line, printed as written: \"© Name 2026\""),
+        _off("alternative_formats", "how to ask for the report in another format (large print, Braille, audio, "
+                                    "another language), printed as written"),
         Item("locale", "en-GB", note="any CLDR locale (en-GB, en-NZ, de-DE...): how numbers, money and dates are written"),
         _off("currency", "the currency of money that names none: an ISO 4217 code, e.g. GBP, NZD, EUR"),
         _off("full_review", "a link to the full document", mapping(
@@ -169,7 +177,7 @@ def _sections() -> Item:
         "bullet lists. Write a long body as `body: |` with the text indented on the lines below.",), listing(
         Item(None, mapping(
             Item("id", "overview", note="required: a key of your choosing, unique"),
-            Item("title", note="required"),
+            Item("title", note="the section's heading; leave it out to carry on the text before it"),
             Item("body", note="required"),
         ))))
 
