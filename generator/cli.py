@@ -105,6 +105,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
     """Options shared by build and check."""
     parser.add_argument("--pdf-layout", type=Path, default=None, help="PDF layout file (default: layouts/report-a4.yaml)")
     parser.add_argument("--deck-layout", type=Path, default=None, help="deck layout file (default: layouts/deck-16x9.yaml)")
+    parser.add_argument("--deck-template", type=Path, default=None, metavar="FILE",
+                        help="build the deck on this PowerPoint template (.pptx or .potx), overriding the theme's "
+                             "`deck_template:`")
     parser.add_argument("--theme", default=None, metavar="NAME",
                         help="brand theme (a folder under layouts/themes/), overriding the data file's `theme:`")
     parser.add_argument("--allow-outside", action="append", type=Path, default=[], metavar="PATH",
@@ -201,7 +204,7 @@ def _run(args: argparse.Namespace) -> int:
         pdf_layout=getattr(args, "pdf_layout", None), deck_layout=getattr(args, "deck_layout", None),
         strict=getattr(args, "strict", False), out=getattr(args, "out", DEFAULT_OUT), theme=getattr(args, "theme", None),
         cache=_cache_dir(args), render=command in ("build", "preview", "watch"),
-        allow_outside=tuple(getattr(args, "allow_outside", ())))
+        allow_outside=tuple(getattr(args, "allow_outside", ())), deck_template=getattr(args, "deck_template", None))
     if command == "watch":
         from generator.watch import watch
 
@@ -289,7 +292,8 @@ def _explain(args: argparse.Namespace) -> int:
         _check_theme(args, pipeline)
     problems = Collector()
     options = pipeline.Options(pdf_layout=args.pdf_layout, deck_layout=args.deck_layout, theme=args.theme,
-                               render=False, allow_outside=tuple(args.allow_outside))
+                               render=False, allow_outside=tuple(args.allow_outside),
+                               deck_template=getattr(args, "deck_template", None))
     lines = explain.run(args.data or pipeline.shipped(DEFAULT_DATA), options, problems)
     errors = [d for d in problems.items if d.severity is Severity.ERROR]
     _print_diagnostics(sorted_diagnostics(errors), strict=False)

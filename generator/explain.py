@@ -104,14 +104,18 @@ _PART = re.compile(r"\b\d+ of \d+\b")
 
 
 def page_words(page: PageFrame) -> str:
-    """All the words a page or slide prints: its text boxes, and its charts' titles, labels and notes."""
+    """All the words a page or slide prints: its text boxes, and its charts' titles, labels and notes.
+
+    A contents list is left out: its numbers are page numbers, not figures.
+    """
     parts: list[str] = []
     for item in page.items:
-        if isinstance(item, TextItem):
+        if isinstance(item, TextItem) and item.role != "contents":
             parts.append(item.text)
         elif isinstance(item, ChartItem):
             spec = item.spec
-            parts += [spec.title, *spec.categories, *(label for s in spec.series for label in s.labels),
+            parts += [spec.title, spec.subtitle or "", *spec.categories,
+                      *(label for s in spec.series for label in s.labels),
                       *(r.label for r in spec.references), spec.derived_note or ""]
     return _SPACES.sub(" ", "\n".join(parts))
 

@@ -51,6 +51,7 @@ class Options:
     render: bool = True
     theme: str | None = None  # --theme: overrides the data file's `theme:`
     allow_outside: tuple[Path, ...] = ()
+    deck_template: Path | None = None  # --deck-template: overrides the theme's `deck_template:`
 
 
 @dataclass
@@ -164,7 +165,7 @@ def _one(path: Path, options: Options, problems: Collector, result: Result, writ
     # (while the build can still succeed): rendering it is the longer job, and it runs on the
     # other core while this process loads and lays out the PDF.
     for layout_path, output in _layout_order(options, offload):
-        layout = _load_layout(layout_path, output, problems, boundary, theme, warm.layouts if warm else None)
+        layout = _load_layout(layout_path, output, options, problems, boundary, theme, warm.layouts if warm else None)
         loaded = loaded and layout is not None
         if layout is None or report is None:
             continue
@@ -240,10 +241,10 @@ def boundary_for(path: Path, options: Options) -> Boundary:
 
 def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None) -> list:
     """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
-    return [_load_layout(path, output, problems, boundary, theme) for path, output in _layout_paths(options)]
+    return [_load_layout(path, output, options, problems, boundary, theme) for path, output in _layout_paths(options)]
 
 
-def _load_layout(path: Path, output: str, problems: Collector, boundary: Boundary, theme=None,
+def _load_layout(path: Path, output: str, options: Options, problems: Collector, boundary: Boundary, theme=None,
                  memo: LayoutMemo | None = None):
     """Load one layout (with its theme), or None when it failed; its problems go to `problems`.
 
@@ -253,8 +254,10 @@ def _load_layout(path: Path, output: str, problems: Collector, boundary: Boundar
 
     def loader():
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
-        return load_layout(path, output, own, theme, boundary), own.items
+        template = options.deck_template if output == "deck" else None
+        return load_layout(path, output, own, theme, boundary, deck_template=template), own.items
 
-    layout, items = loader() if memo is None else memo.load((path, output, theme, boundary), loader)
+    key = (path, output, theme, boundary, options.deck_template if output == "deck" else None)
+    layout, items = loader() if memo is None else memo.load(key, loader)
     problems.extend(items)
     return layout

@@ -63,8 +63,29 @@ def read_pdf_words(pdf: Path) -> list[tuple[float, float, list[Word]]]:
     for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', xml, re.S):
         words = [(html.unescape(m[5]), float(m[1]), float(m[2]), float(m[3]), float(m[4])) for m in re.finditer(
             r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>', page[3])]
-        pages.append((float(page[1]), float(page[2]), words))
+        pages.append((float(page[1]), float(page[2]), _rejoined(words)))
     return pages
+
+
+def _rejoined(words: list[Word]) -> list[Word]:
+    """Words with each one hyphenated at a line end (it ends with a soft hyphen) joined to its second half."""
+    out: list[Word] = []
+    for word in words:
+        if out and out[-1][0].endswith(SOFT_HYPHEN):
+            out[-1] = (out[-1][0][:-1] + word[0],) + out[-1][1:]
+        else:
+            out.append(word)
+    return out
+
+
+SOFT_HYPHEN = "\u00ad"  # what pdftotext reads where a word was hyphenated at a line end
+
+
+def dehyphenated(text: str) -> str:
+    """pdftotext's text with the words hyphenated at line ends joined again (their hyphen is a soft hyphen)."""
+    import re
+
+    return re.sub(SOFT_HYPHEN + r"\s*", "", text)
 
 
 @pytest.fixture(scope="session")

@@ -213,9 +213,8 @@ def test_shipped_example_says_what_the_release_says(shipped_build: Path) -> None
     for text in (pdf, deck):
         assert "“up 76%”" not in text and "complete an investigation" not in text
         assert "Professionals working with CEOP" not in text
-    categories = [c for slide in Presentation(str(shipped_build / "ceop-2007-08.pptx")).slides
-                  for shape in slide.shapes if shape.has_chart for c in shape.chart.plots[0].categories]
-    assert "Paedophile rings dismantled or disrupted" in categories and "Paedophile rings disrupted" not in categories
+    for text in (pdf, deck):
+        assert "paedophile rings dismantled or disrupted" in text and "rings disrupted" not in text
     assert "vital parts of an investigative jigsaw" in pdf
     assert "(from “a 76% increase”, read as ×1.76)" in pdf
     assert "marked * or" not in pdf and "“about”" not in pdf

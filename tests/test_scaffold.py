@@ -429,3 +429,20 @@ def test_odd_organisation_names_survive_the_command_line(tmp_path: Path) -> None
     value, _ = load_yaml(data)
     assert value["report"]["organisation"] == {"name": name, "short_name": "#1: O'B"}
     assert value["report"]["period"]["label"] == "2025"
+
+
+def test_next_year_keeps_the_contact_details_and_asks_for_a_new_copyright_line(tmp_path: Path) -> None:
+    """The back page's address and formats carry over; the copyright and publication date were last year's."""
+    (tmp_path / "data").mkdir()
+    last = tmp_path / "data" / "waterways-2021-22.yaml"
+    shutil.copy(REPO / "tests" / "fixtures" / "orgs" / "big-12figs.yaml", last)
+    new = tmp_path / "data" / "waterways-2022-23.yaml"
+    done = run_cli("new", new, "--from", last, "--period", "2022/23")
+    assert done.returncode == 0, done.stderr
+    was = yaml.safe_load(last.read_text(encoding="utf-8"))["report"]
+    report = yaml.safe_load(new.read_text(encoding="utf-8"))["report"]
+    assert report["contact"] == was["contact"]
+    assert report["alternative_formats"] == was["alternative_formats"]
+    assert "copyright" not in report and "published" not in report
+    text = new.read_text(encoding="utf-8")
+    assert "# copyright: © Joint Partnership for the Restoration of Inland Waterways 2022" in text

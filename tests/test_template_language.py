@@ -150,11 +150,30 @@ def test_an_unknown_placeholder_is_an_error_even_as_a_whole_heading(tmp_path: Pa
 # ---- themes -----------------------------------------------------------------------------
 
 def primary_fill(pptx: Path) -> set[str]:
-    """Colours of the title slide's background and filled shapes, as the deck writes them."""
-    slide = Presentation(str(pptx)).slides[0]
-    found = {str(s.fill.fore_color.rgb) for s in slide.shapes if s.shape_type == 1 and s.fill.type == 1}
-    background = slide.background.fill
-    return found | ({str(background.fore_color.rgb)} if background.type == 1 else set())
+    """Colours of the title slide's background (its own or its slide layout's) and filled shapes.
+
+    The deck names its theme's colours by scheme slot (tx2 for the brand's primary), so slots are
+    read through the deck's theme.
+    """
+    from lxml import etree
+    from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+
+    prs = Presentation(str(pptx))
+    slide = prs.slides[0]
+    theme = etree.fromstring(prs.slide_masters[0].part.part_related_by(RT.THEME).blob)
+    scheme = {slot.tag.split("}")[1]: slot[0].get("val") for slot in theme.iter() if slot.tag.endswith("}clrScheme")
+              for slot in slot}
+    slots = {"tx1": "dk1", "bg1": "lt1", "tx2": "dk2", "bg2": "lt2"}
+
+    def hex_of(colour) -> str:
+        if colour.type == 2:  # a scheme colour
+            name = colour._color._xClr.get("val")
+            return scheme[slots.get(name, name)]
+        return str(colour.rgb)
+
+    found = {hex_of(s.fill.fore_color) for s in slide.shapes if s.shape_type == 1 and s.fill.type == 1}
+    backgrounds = [slide.background.fill, slide.slide_layout.background.fill]
+    return found | {hex_of(fill.fore_color) for fill in backgrounds if fill.type == 1}
 
 
 def test_the_data_file_names_its_theme_and_the_command_line_overrides_it(tmp_path: Path, cli) -> None:

@@ -17,7 +17,8 @@ CACHE_VERSION = 2
 # Modules whose source decides what a recording contains; their bytes are part
 # of the key too, so editing the drawing code can never serve a stale chart.
 RECORDER_MODULES = (
-    "backend", "displaylist", "numfmt", "plot", "plot_axes", "plot_round", "plot_text", "record", "scale", "spec", "style",
+    "backend", "displaylist", "numfmt", "parts", "plot", "plot_axes", "plot_parts", "plot_round", "plot_text", "record",
+    "scale", "spec", "style",
 )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from lxml import etree
 from pptx.dml.color import RGBColor
+from pptx.oxml.ns import qn
 from pptx.text.text import Font
 from pptx.util import Pt
 
@@ -21,3 +23,17 @@ def set_font(font: Font, spec: ChartSpec, scale: float = 1.0, bold: bool = False
     font.size = Pt(spec.font_size * scale)
     font.bold = bold
     font.color.rgb = rgb(colour or spec.text_colour)
+
+
+def plain_shape(shape) -> None:
+    """No theme style reference and an empty effect list: the shape looks as drawn under any theme."""
+    element = shape._element
+    style = element.find(qn("p:style"))
+    if style is not None:
+        element.remove(style)
+    properties = element.spPr
+    if properties.find(qn("a:effectLst")) is None:
+        effects = etree.SubElement(properties, qn("a:effectLst"))
+        line = properties.find(qn("a:ln"))
+        if line is not None:
+            line.addnext(effects)  # after the line, as the schema orders spPr

@@ -7,7 +7,7 @@ from pptx.chart.plot import _BasePlot
 from pptx.chart.series import _BaseSeries
 from pptx.dml.chtfmt import ChartFormat
 from pptx.enum.chart import XL_LABEL_POSITION, XL_MARKER_STYLE
-from pptx.enum.dml import MSO_LINE_DASH_STYLE, MSO_PATTERN_TYPE
+from pptx.enum.dml import MSO_LINE_DASH_STYLE
 from pptx.oxml.ns import qn
 from pptx.util import Pt
 
@@ -26,7 +26,6 @@ _POSITIONS = {
     "line": XL_LABEL_POSITION.ABOVE,
     "pie": XL_LABEL_POSITION.OUTSIDE_END,
 }
-_DERIVED_PATTERN = MSO_PATTERN_TYPE.WIDE_UPWARD_DIAGONAL  # the deck's version of "////" hatching
 PLOT_SHARE = 0.75  # rough share of the chart box the plot area gets in PowerPoint
 AVERAGE_GLYPH = 0.55  # rough advance of a digit or letter, in ems
 
@@ -77,14 +76,18 @@ def _filled_series(series: _BaseSeries, spec: ChartSpec, si: int, data: ChartSer
     """Bars and slices: one series fill, overridden per point where needed."""
     if hasattr(series, "invert_if_negative"):
         series.invert_if_negative = False  # keep negative bars in their own colour
-    # The series fill is what the legend key shows, so it is always the series colour.
+    # The series fill is what the legend key shows: the series colour, derived when all its values are.
     series_colour = style.series_colour(spec, si)
-    _solid(series.format, series_colour, spec)
+    whole = style.all_derived(data) and not style.by_category(spec)
+    if whole:
+        _derived(series.format, series_colour)
+    else:
+        _solid(series.format, series_colour, spec)
     for ci, derived in enumerate(data.derived):
         colour = style.point_colour(spec, si, ci)
-        if derived:
-            _derived(series.points[ci].format, colour, spec)
-        elif colour != series_colour or style.by_category(spec):
+        if derived and not (whole and colour == series_colour):
+            _derived(series.points[ci].format, colour)
+        elif not derived and (colour != series_colour or style.by_category(spec)):
             _solid(series.points[ci].format, colour, spec)
 
 
@@ -100,16 +103,11 @@ def _solid(fmt: ChartFormat, colour: str, spec: ChartSpec) -> None:
         fmt.line.fill.background()
 
 
-def _derived(fmt: ChartFormat, colour: str, spec: ChartSpec) -> None:
-    """Diagonal pattern over the lighter tint, with a dashed outline (white seam on slices)."""
-    fmt.fill.patterned()
-    fmt.fill.pattern = _DERIVED_PATTERN
-    fmt.fill.fore_color.rgb = rgb(colour)
-    fmt.fill.back_color.rgb = rgb(style.derived_fill(colour))
-    if spec.kind in style.ROUND_KINDS:
-        _line(fmt, style.SLICE_EDGE, style.SLICE_EDGE_WIDTH)
-    else:
-        _line(fmt, colour, style.DERIVED_OUTLINE_WIDTH, dashed=True)
+def _derived(fmt: ChartFormat, colour: str) -> None:
+    """The light tint inside a thin outline of the full colour, as the PDF draws a derived value."""
+    fmt.fill.solid()
+    fmt.fill.fore_color.rgb = rgb(style.derived_fill(colour))
+    _line(fmt, colour, style.DERIVED_OUTLINE_WIDTH)
 
 
 def _line(fmt: ChartFormat, colour: str, width: float, dashed: bool = False) -> None:
@@ -123,11 +121,15 @@ def _line(fmt: ChartFormat, colour: str, width: float, dashed: bool = False) -> 
 def _line_series(series: _BaseSeries, spec: ChartSpec, si: int, data: ChartSeries) -> None:
     """Line and markers; derived points hollow, segments touching them dashed."""
     colour = style.line_colour(spec, si)
+    whole = style.all_derived(data)  # the legend key shows the series' own line and marker
     series.smooth = False
-    _line(series.format, colour, style.LINE_WIDTH)
+    _line(series.format, colour, style.LINE_WIDTH, dashed=whole)
     series.marker.style = XL_MARKER_STYLE.CIRCLE
     series.marker.size = round(style.MARKER_SIZE + 1)
-    _marker(series.marker.format, colour, style.WHITE, 0.75)
+    if whole:
+        _marker(series.marker.format, style.WHITE, colour, 1.4)
+    else:
+        _marker(series.marker.format, colour, style.WHITE, 0.75)
     for ci, derived in enumerate(data.derived):
         point = series.points[ci]
         point_colour = style.point_colour(spec, si, ci)

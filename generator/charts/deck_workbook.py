@@ -25,8 +25,9 @@ class MarkedChartData(CategoryChartData):
     def __init__(self, spec: ChartSpec) -> None:
         super().__init__(number_format=spec.number_format)
         self.spec = spec
-        self.categories = list(spec.categories)
-        for series in style.chart_series(spec):
+        categories, rows = workbook_table(spec)
+        self.categories = list(categories)
+        for series in rows:
             self.add_series(series.name, list(series.values), number_format=spec.number_format)
 
     @property
@@ -40,7 +41,7 @@ class _MarkedWriter(CategoryWorkbookWriter):
     def _populate_worksheet(self, workbook, worksheet) -> None:  # type: ignore[no-untyped-def]
         super()._populate_worksheet(workbook, worksheet)
         spec: ChartSpec = self._chart_data.spec
-        drawn = style.chart_series(spec)
+        categories, drawn = workbook_table(spec)
         offset = self._chart_data.categories.depth
         notes: dict[int, list[str]] = {}
         for si, series in enumerate(drawn):
@@ -52,7 +53,7 @@ class _MarkedWriter(CategoryWorkbookWriter):
         for ri, ref in enumerate(spec.references):  # the reference line series read these cells
             column = offset + len(drawn) + ri
             worksheet.write(0, column, ref.label)
-            worksheet.write_column(1, column, [ref.value] * len(spec.categories),
+            worksheet.write_column(1, column, [ref.value] * len(categories),
                                    workbook.add_format({"num_format": spec.number_format}))
         if notes:
             column = offset + len(drawn) + len(spec.references)
@@ -60,6 +61,22 @@ class _MarkedWriter(CategoryWorkbookWriter):
             for ci, texts in notes.items():
                 worksheet.write(ci + 1, column, " ".join(dict.fromkeys(texts)))
             worksheet.set_column(column, column, 60)
+
+
+def workbook_table(spec: ChartSpec) -> tuple[tuple[str, ...], tuple[ChartSeries, ...]]:
+    """The categories and series the deck's chart holds.
+
+    A proportion bar stacks its parts in one bar, so PowerPoint needs them as
+    series of one category (the whole, named as the row is); every other kind
+    holds the categories and rows it draws.
+    """
+    drawn = style.chart_series(spec)
+    if spec.kind != "proportion" or not drawn:
+        return spec.categories, tuple(drawn)
+    row = drawn[0]
+    notes = row.notes or (None,) * len(row.values)
+    return (row.name,), tuple(ChartSeries(c, (row.values[i],), (row.labels[i],), (row.derived[i],), (notes[i],))
+                              for i, c in enumerate(spec.categories))
 
 
 def reference_column(spec: ChartSpec, index: int) -> str:

@@ -18,11 +18,13 @@ from matplotlib.transforms import IdentityTransform
 from generator.charts import style
 from generator.charts.backend import DPI, FontFiles, RecordingCanvas
 from generator.charts.plot_axes import FitCheck, draw_cartesian
+from generator.charts.plot_parts import draw_parts
 from generator.charts.plot_round import draw_round
 from generator.charts.plot_text import Ctx, plain
 from generator.charts.spec import ChartSpec
 
 BAND_GAP = 6.0  # points between the title/legend/caption bands and the plot
+SUBTITLE_GAP = 2.0  # points between the title and the published figures line under it
 LAYOUT_PAD = 2.0  # points constrained layout keeps around the axes decorations
 SIDE_LEGEND_SHARE = 0.35  # a left/right legend may take this share of the width
 
@@ -35,6 +37,12 @@ def build(spec: ChartSpec, width: float, height: float, fonts: FontFiles) -> Rec
     fig.patch.set_visible(False)  # the page shows through the chart box
     canvas = RecordingCanvas(fig, fonts)
     ctx = Ctx(spec, width, height, fonts, canvas.renderer)
+    if spec.kind in style.COMPACT_KINDS:
+        # Parts of a whole are labelled directly: no legend and no axes, drawn from just under the title.
+        title = _title(fig, ctx)
+        _note(fig, ctx)
+        draw_parts(fig, ctx, height - title)
+        return canvas
     bands = _legend(fig, ctx, (0.0, _note(fig, ctx), 0.0, _title(fig, ctx)))
     ax = fig.add_subplot()
     checks: list[FitCheck] = []
@@ -49,23 +57,32 @@ def build(spec: ChartSpec, width: float, height: float, fonts: FontFiles) -> Rec
 
 
 def _title(fig: Figure, ctx: Ctx) -> float:
-    """Bold title at the top-left; returns the band height it takes (0 without a title)."""
+    """Bold title at the top-left, then the published figures line; returns the band height (0 without either)."""
+    height = 0.0
     title = ctx.spec.title.strip()
-    if not title:
-        return 0.0
-    text = ctx.wrap(title, ctx.width, style.TITLE_SCALE, bold=True)
+    if title:
+        height = _heading(fig, ctx, title, ctx.height, style.TITLE_SCALE, True)
+    subtitle = (ctx.spec.subtitle or "").strip()
+    if subtitle:
+        top = ctx.height - height - (SUBTITLE_GAP if height else 0.0)
+        height = ctx.height - top + _heading(fig, ctx, subtitle, top, 1.0, False)
+    return height + BAND_GAP if height else 0.0
+
+
+def _heading(fig: Figure, ctx: Ctx, words: str, top: float, scale: float, bold: bool) -> float:
+    """Lines of words wrapped to the box, hanging from `top`; returns their height."""
     artist = fig.text(
         0.0,
-        ctx.height,
-        plain(text),
+        top,
+        plain(ctx.wrap(words, ctx.width, scale, bold=bold)),
         transform=IdentityTransform(),
         ha="left",
         va="top",
         color=ctx.spec.text_colour,
-        fontproperties=ctx.props(style.TITLE_SCALE, bold=True),
+        fontproperties=ctx.props(scale, bold=bold),
         linespacing=1.15,
     )
-    return artist.get_window_extent(ctx.renderer).height + BAND_GAP
+    return artist.get_window_extent(ctx.renderer).height
 
 
 def _note(fig: Figure, ctx: Ctx) -> float:
@@ -164,8 +181,8 @@ def _fitted_legend(fig: Figure, ctx: Ctx, loc: str, anchor: tuple[float, float],
     """One row when it fits the box width, fewer columns otherwise."""
     entries = style.legend_entries(ctx.spec)
     limit = ctx.width if in_row else ctx.width * SIDE_LEGEND_SHARE
-    labels = [plain(label if in_row else ctx.wrap(label, limit * 0.8)) for label, _ in entries]
-    handles = [_handle(ctx, colour) for _, colour in entries]
+    labels = [plain(label if in_row else ctx.wrap(label, limit * 0.8)) for label, _, _ in entries]
+    handles = [_handle(ctx, colour, derived) for _, colour, derived in entries]
     columns = len(entries) if in_row else 1
     while True:
         legend = fig.legend(
@@ -192,12 +209,22 @@ def _fitted_legend(fig: Figure, ctx: Ctx, loc: str, anchor: tuple[float, float],
         columns -= 1
 
 
-def _handle(ctx: Ctx, colour: str) -> Artist:
-    """Legend key: a line with a marker for line charts, a square otherwise."""
+def _handle(ctx: Ctx, colour: str, derived: bool) -> Artist:
+    """Legend key styled as its marks: a line with a marker for line charts, a square otherwise.
+
+    A derived key is drawn as derived marks are: a tint inside an outline, or a dashed line through a hollow marker.
+    """
     if ctx.spec.kind == "line":
         return Line2D([], [], color=colour, linewidth=style.LINE_WIDTH, marker="o", markersize=style.MARKER_SIZE * 0.8,
-                      markeredgewidth=0)
-    return Rectangle((0, 0), 1, 1, facecolor=colour, edgecolor="none")
+                      linestyle=(0, style.DERIVED_DASH) if derived else "-",
+                      markerfacecolor=style.WHITE if derived else colour, markeredgecolor=colour,
+                      markeredgewidth=1.2 if derived else 0)
+    key = Rectangle((0, 0), 1, 1, facecolor=colour, edgecolor="none")
+    if derived:
+        from generator.charts.plot_axes import style_derived
+
+        style_derived(key, colour)
+    return key
 
 
 def _rect(ctx: Ctx, bands: Bands) -> tuple[float, float, float, float]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from matplotlib.axes import Axes
-from matplotlib.patches import Rectangle
+from matplotlib.patches import Patch, Rectangle
 from matplotlib.text import Annotation
 
 from generator.charts import style
@@ -70,17 +70,10 @@ def _bar(ax: Axes, ctx: Ctx, si: int, ci: int, centre: float, base: float, value
     return rect
 
 
-def style_derived(rect: Rectangle, colour: str) -> None:
-    """Lighter fill, hatching and a dashed outline: a derived value reads as such."""
-    rect.set(
-        facecolor=style.derived_fill(colour),
-        edgecolor=colour,
-        linewidth=style.DERIVED_OUTLINE_WIDTH,
-        linestyle=(0, style.DERIVED_DASH),
-        hatch=style.DERIVED_HATCH,
-    )
-    rect.set_hatchcolor(colour)
-    rect.set_hatch_linewidth(0.5)
+def style_derived(patch: Patch, colour: str) -> None:
+    """A light tint inside a thin outline of the full colour: a derived value reads as such, quietly."""
+    patch.set(facecolor=style.derived_fill(colour), edgecolor=colour, linewidth=style.DERIVED_OUTLINE_WIDTH,
+              linestyle="-", joinstyle="miter")
 
 
 def _bar_label(ax: Axes, ctx: Ctx, rect: Rectangle, text: str, value: float, stacked: bool) -> Annotation | None:

@@ -8,6 +8,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Wedge
 
 from generator.charts import style
+from generator.charts.plot_axes import style_derived
 from generator.charts.plot_text import Ctx, plain
 
 LABEL_RADIUS = 1.08  # labels sit just outside the ring
@@ -36,16 +37,14 @@ def draw_round(ax: Axes, ctx: Ctx) -> None:
 
 
 def _wedge(ax: Axes, ctx: Ctx, ci: int, theta1: float, theta2: float) -> None:
-    """One slice: white seams between slices; derived slices lighter and hatched."""
+    """One slice: white seams between slices; a derived slice a light tint inside an outline of its colour."""
     colour = style.point_colour(ctx.spec, 0, ci)
     ring = 1.0 - style.DONUT_HOLE if ctx.spec.kind == "donut" else None
     wedge = Wedge((0.0, 0.0), 1.0, theta1, theta2, width=ring)
     # Unclipped: the white seams may overhang the axes edge by half their width.
     wedge.set(edgecolor=style.SLICE_EDGE, linewidth=style.SLICE_EDGE_WIDTH, joinstyle="round", clip_on=False)
     if ctx.spec.series[0].derived[ci]:
-        wedge.set(facecolor=style.derived_fill(colour), hatch=style.DERIVED_HATCH)
-        wedge.set_hatchcolor(colour)
-        wedge.set_hatch_linewidth(0.5)
+        style_derived(wedge, colour)
     else:
         wedge.set(facecolor=colour)
     ax.add_patch(wedge)

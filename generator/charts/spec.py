@@ -66,11 +66,14 @@ class ChartSpec:
     colour_by_category: bool = False
     fonts: ChartFonts | None = None
     font_size: float = 9.0
-    derived_note: str | None = None  # e.g. "Hatched: derived from 'three-fold'"
+    derived_note: str | None = None  # e.g. "* 2006/07 value derived from “three-fold” ..."
     alt_text: str = ""
     locale: str = "en-GB"  # the report's locale: separators of axis ticks drawn in the PDF
     max_ticks: int = 5  # fewer when long tick labels would collide along a horizontal value axis
     references: tuple[ChartReference, ...] = ()  # benchmark and target lines
+    # The published figures its derived values come from, set under the title:
+    # "5,812 reports received and activated, a 76% increase on the monthly average from 2006/07"
+    subtitle: str | None = None
 
     def cache_key(self) -> str:
         """A stable hash of everything that affects the drawing."""

@@ -7,23 +7,32 @@ category order, colours and derived-value styling identical in both outputs.
 
 from __future__ import annotations
 
-from generator.charts.kinds import HORIZONTAL_KINDS, ROUND_KINDS, STACKED_KINDS  # noqa: F401 - re-exported
-from generator.charts.spec import ChartSpec
+from generator.charts.kinds import (  # noqa: F401 - re-exported
+    AXIS_KINDS,
+    COMPACT_KINDS,
+    HORIZONTAL_KINDS,
+    ROUND_KINDS,
+    STACKED_KINDS,
+    WHOLE_KINDS,
+)
+from generator.charts.spec import ChartSeries, ChartSpec
 
 # Gap between category groups as a fraction of one bar's width; PowerPoint's
 # gap_width is this times 100, so the PDF and deck bars have the same width.
 GAP_WIDTH = 0.6
 # Donut hole radius over outer radius; PowerPoint's holeSize is this times 100.
 DONUT_HOLE = 0.58
-# Derived values: fill is this share of the base colour over white, with
-# diagonal hatching and a dashed outline in the full base colour.
-DERIVED_TINT = 0.28
-DERIVED_HATCH = "////"
-DERIVED_DASH = (2.5, 1.5)
+# Derived values: a light tint of the base colour (this share of it over
+# white) inside a thin outline in the full base colour, and a starred label
+# ("c. 99*"); never hatching, which would make an estimate the loudest mark.
+DERIVED_TINT = 0.3
 DERIVED_OUTLINE_WIDTH = 0.8
+DERIVED_DASH = (2.5, 1.5)  # line segments touching a derived point
 # Multi-series charts with a highlight keep full colour for the highlighted
 # category only; the other categories get this share of the series colour.
 MULTI_SERIES_MUTE = 0.35
+# Several rows besides the one in focus: the neutral darkens towards the text colour by up to this share.
+OTHER_ROWS_DARKEN = 0.4
 DEFAULT_MUTED = "#B8C2CC"
 LINE_WIDTH = 2.0
 REFERENCE_WIDTH = 1.0  # a benchmark or target line: thin, long dashes (derived values use short ones)
@@ -68,15 +77,23 @@ def text_on(fill: str, text_colour: str) -> str:
     return WHITE if white_contrast >= dark_contrast else text_colour
 
 
+def focus_row(spec: ChartSpec) -> int | None:
+    """The row in focus when the highlight names one of several rows (this year's among other years), else None."""
+    if spec.highlight is None or len(spec.series) < 2 or spec.kind in WHOLE_KINDS:
+        return None
+    names = [s.name for s in spec.series]
+    return names.index(spec.highlight) if spec.highlight in names else None
+
+
 def is_highlighting(spec: ChartSpec) -> bool:
-    """True when the spec names a highlighted category that exists."""
-    return spec.highlight is not None and spec.highlight in spec.categories
+    """True when the spec names a highlighted category that exists (and no row in focus)."""
+    return spec.highlight is not None and spec.highlight in spec.categories and focus_row(spec) is None
 
 
 def by_category(spec: ChartSpec) -> bool:
     """True when colours follow the category, not the series."""
     single = len(spec.series) == 1
-    return spec.kind in ROUND_KINDS or (single and (spec.colour_by_category or is_highlighting(spec)))
+    return spec.kind in WHOLE_KINDS or (single and (spec.colour_by_category or is_highlighting(spec)))
 
 
 def point_colour(spec: ChartSpec, series_index: int, category_index: int) -> str:
@@ -86,13 +103,28 @@ def point_colour(spec: ChartSpec, series_index: int, category_index: int) -> str
         return _highlight_colour(spec, series_index, category_index)
     if by_category(spec):
         return palette[category_index % len(palette)]
-    return palette[series_index % len(palette)]
+    return series_colour(spec, series_index)
 
 
 def series_colour(spec: ChartSpec, series_index: int) -> str:
-    """The colour that stands for a whole series (legend, lines)."""
+    """The colour that stands for a whole series (legend, lines): its role's, else the palette's in order."""
+    row = focus_row(spec)
+    if row is not None:
+        return _row_colour(spec, series_index, row)
     palette = spec.palette or ("#000000",)
     return palette[series_index % len(palette)]
+
+
+def _row_colour(spec: ChartSpec, series_index: int, row: int) -> str:
+    """The row in focus in the highlight colour; the other rows in the neutral, darkening along the rows."""
+    if series_index == row:
+        return spec.highlight_colour or (spec.palette or ("#000000",))[0]
+    others = [i for i in range(len(spec.series)) if i != row]
+    neutral = spec.muted_colour or DEFAULT_MUTED
+    if len(others) == 1:
+        return neutral
+    step = others.index(series_index) / (len(others) - 1)
+    return mix(neutral, spec.text_colour, 1.0 - OTHER_ROWS_DARKEN * step)
 
 
 def derived_fill(colour: str) -> str:
@@ -110,22 +142,32 @@ def note_colour(spec: ChartSpec) -> str:
     return mix(spec.text_colour, WHITE, 0.8)
 
 
-def legend_entries(spec: ChartSpec) -> list[tuple[str, str]]:
-    """(label, colour) pairs in reading order, per category or per series."""
+def legend_entries(spec: ChartSpec) -> list[tuple[str, str, bool]]:
+    """(label, colour, derived) in reading order, per category or per series.
+
+    A key is drawn as its marks are: derived when the category's value is, or when
+    every value of the series is (a series mixing both keeps its published style).
+    """
     if by_category(spec):
-        return [(c, point_colour(spec, 0, i)) for i, c in enumerate(spec.categories)]
-    return [(s.name, series_colour(spec, i)) for i, s in enumerate(spec.series)]
+        first = chart_series(spec)[0]
+        return [(c, point_colour(spec, 0, i), first.derived[i]) for i, c in enumerate(spec.categories)]
+    return [(s.name, series_colour(spec, i), all_derived(s)) for i, s in enumerate(spec.series)]
+
+
+def all_derived(series: ChartSeries) -> bool:
+    """True when every value of the series is derived, so the series as a whole is drawn as derived."""
+    return bool(series.derived) and all(series.derived)
 
 
 def chart_series(spec: ChartSpec) -> tuple:
-    """The series actually drawn: round charts show one ring, the first series."""
-    return spec.series[:1] if spec.kind in ROUND_KINDS else spec.series
+    """The series actually drawn: a whole split into parts shows one row, the first series."""
+    return spec.series[:1] if spec.kind in WHOLE_KINDS else spec.series
 
 
 def _highlight_colour(spec: ChartSpec, series_index: int, category_index: int) -> str:
     """Highlighted category in the highlight colour, the rest muted."""
     is_hit = spec.categories[category_index] == spec.highlight
-    if len(spec.series) > 1 and spec.kind not in ROUND_KINDS:
+    if len(spec.series) > 1 and spec.kind not in WHOLE_KINDS:
         # Several series: muting everything to one grey would hide the series,
         # so keep each series' hue and fade the non-highlighted categories.
         base = series_colour(spec, series_index)

@@ -6,7 +6,7 @@ from dataclasses import replace
 from typing import Callable
 
 from generator.layout import fonts
-from generator.layout.chartspec import chart_spec, deck_note, fit_ticks
+from generator.layout.chartspec import chart_spec, deck_note, fit_ticks, natural_height
 from generator.layout.quoting import printed
 from generator.layout.context import Context, plain
 from generator.layout.frame import Box, ChartItem, ImageItem, Item, RectItem, RuleItem
@@ -34,8 +34,10 @@ def is_empty(ctx: Context, block: Block) -> bool:
     empty, so that building the block reports it.
     """
     kind = block.type
-    if kind in ("heading", "text"):
+    if kind == "heading":
         return not ctx.names_unknown(block.text) and not ctx.fill(block.text, (), quiet=True).strip()
+    if kind == "text":
+        return not ctx.names_unknown(block.text) and not ctx.fill_paragraphs(block.text, (), quiet=True).strip()
     if kind in _SINGLE:
         name = getattr(block, _SINGLE[kind])
         return name is not None and ctx.quiet_bound(kind if kind != "chart" else "series", name) is None
@@ -47,6 +49,8 @@ def is_empty(ctx: Context, block: Block) -> bool:
         from generator.model.collections import sources
 
         return not sources(ctx.report)
+    if kind == "contents":
+        return not contents_entries(ctx, block)
     return False
 
 
@@ -71,7 +75,7 @@ def _text(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     from generator.model.markup import parse_blocks
 
     style = _coloured(ctx, ctx.style(block.style, "body", path), block)
-    text = ctx.fill(block.text or "", path + ("text",))
+    text = ctx.fill_paragraphs(block.text or "", path + ("text",))
     paras = [Para(b.runs, style, b.kind, block.align) for b in parse_blocks(text)]
     return [ctx.fit_text(paras, box, path, "text", block.valign, None, "body", warn_shrink=block.size is None)]
 
@@ -82,7 +86,7 @@ def _section(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     if section is None:
         return []
     body = _coloured(ctx, ctx.style(block.style, "body", path), block)
-    paras = [Para(plain(section.title), ctx.style(None, "h2", path))]
+    paras = [Para(plain(section.title), ctx.style(None, "h2", path))] if section.title else []
     paras += [Para(b.runs, body, b.kind) for b in section.blocks]
     return [ctx.fit_text(paras, box, path, f"section {section.key!r}", block.valign, None, "body")]
 
@@ -135,12 +139,16 @@ def _chart(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     series = ctx.bound("series", block.series, path + ("series",))
     if series is None:
         return []
-    return chart_items(ctx, series, block.chart, box, path)
+    return chart_items(ctx, series, block.chart, box, path, block.valign)
 
 
 def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions | None, box: Box,
-                path: tuple) -> list[Item]:
-    """One chart in a box: the data's choices, then what the layout sets explicitly."""
+                path: tuple, valign: str = "top") -> list[Item]:
+    """One chart in a box: the data's choices, then what the layout sets explicitly.
+
+    A chart of a compact kind (a proportion bar, a waffle) takes only the height its
+    content needs, placed in the box by `valign`, rather than a block of empty plot.
+    """
     options = chart_options(series, layout_options)
     if not check_chart(ctx, series, options, path + ("chart",)):
         return []
@@ -149,13 +157,26 @@ def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions |
     check_chart_glyphs(ctx, spec, path)
     words = deck_note(spec)
     if ctx.layout.spec.output != "deck" or not words:
-        return [ChartItem(box, spec)]
+        return [ChartItem(_compact(spec, box, valign), spec)]
     # A native deck chart has no place for a footnote, so the note that marks derived
     # values is set under it as slide text (the PDF chart draws it inside its own box).
+    spec = replace(spec, derived_note=None)
+    room = size * 4.6
+    chart_box = _compact(spec, Box(box.x, box.y, box.w, box.h - room), valign)
+    under = chart_box.bottom + size * 0.4 if natural_height(spec, box.w) is not None else box.bottom - size * 4.2
     note = ctx.fit_text([Para(plain(words), ctx.style(None, "caption", path))],
-                        Box(box.x, box.bottom - size * 4.2, box.w, size * 4.2), path, "chart note", "bottom", None, "body")
-    chart_box = Box(box.x, box.y, box.w, box.h - size * 4.6)
-    return [ChartItem(chart_box, replace(spec, derived_note=None)), note]
+                        Box(box.x, under, box.w, size * 4.2), path, "chart note", "top", None, "body")
+    return [ChartItem(chart_box, spec), note]
+
+
+def _compact(spec, box: Box, valign: str) -> Box:
+    """The box a chart is drawn in: all of `box`, or for a compact kind its natural height placed by `valign`."""
+    need = natural_height(spec, box.w)
+    if need is None or need >= box.h:
+        return box
+    spare = box.h - need
+    top = box.y + {"top": 0.0, "middle": spare / 2.0, "bottom": spare}[valign]
+    return Box(box.x, top, box.w, need)
 
 
 def chart_options(series: SeriesView, layout_options: ChartOptions | None) -> ChartOptions:
@@ -172,10 +193,55 @@ def chart_options(series: SeriesView, layout_options: ChartOptions | None) -> Ch
 def _charts(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
     """A chart per series, arranged to fill the area: one as the feature, two side by side, then a grid."""
     series = chart_list(ctx, block, path)
+    gap = ctx.theme.spacing.get("gap", 12) * 2
+    compact = [_is_compact(ctx, one, block.chart, box.w) for one in series]
+    cells = chart_rows(compact, box, gap) if any(compact) else chart_cells(len(series), box, gap)
     items: list[Item] = []
-    for one, cell in zip(series, chart_cells(len(series), box, ctx.theme.spacing.get("gap", 12) * 2)):
+    for one, cell in zip(series, cells):
         items += chart_items(ctx, one, block.chart, cell, path)
     return items
+
+
+def _is_compact(ctx: Context, series: SeriesView, layout_options: ChartOptions | None, width: float) -> float | None:
+    """The natural height of the series' chart at `width` when its kind is compact (a proportion bar, a waffle)."""
+    from generator.charts.kinds import KINDS
+
+    options = chart_options(series, layout_options)
+    if series.unlike_measures or not KINDS[options.kind].compact:
+        return None
+    size = ctx.theme.spacing.get("chart_font", 9)
+    spec = chart_spec(series, options, ctx.theme, size)
+    if ctx.layout.spec.output == "deck":
+        spec = replace(spec, derived_note=None)
+    need = natural_height(spec, width)
+    return need + (size * 4.6 if ctx.layout.spec.output == "deck" and deck_note(spec) else 0.0) if need else None
+
+
+def chart_rows(compact: list[float | None], box: Box, gap: float) -> list[Box]:
+    """Boxes for charts in order, some of a compact kind: each compact one a full-width row of its natural
+    height, runs of the others side by side (two to a row in a wide area) sharing the height that is left."""
+    cols = 2 if box.w > box.h * 0.55 and box.w >= 400 else 1
+    rows: list[list[int]] = []
+    for i, need in enumerate(compact):
+        if need is None and rows and compact[rows[-1][0]] is None and len(rows[-1]) < cols:
+            rows[-1].append(i)
+        else:
+            rows.append([i])
+    fixed = sum(compact[r[0]] or 0.0 for r in rows if compact[r[0]] is not None)
+    flexible = sum(1 for r in rows if compact[r[0]] is None)
+    share = max(0.0, box.h - fixed - gap * (len(rows) - 1)) / flexible if flexible else 0.0
+    cells: list[Box] = []
+    y = box.y
+    for row in rows:
+        width = (box.w - gap * (len(row) - 1)) / len(row)
+        height = compact[row[0]] if compact[row[0]] is not None else min(share, width * TALLEST_CHART)
+        cells += [Box(box.x + k * (width + gap), y, width, height) for k in range(len(row))]
+        y += height + gap
+    return cells
+
+
+# A chart in a `charts` block is at most this tall for its width; a lone chart never stretches down a page.
+TALLEST_CHART = 0.75
 
 
 def chart_cells(n: int, box: Box, gap: float) -> list[Box]:
@@ -188,7 +254,7 @@ def chart_cells(n: int, box: Box, gap: float) -> list[Box]:
         cols = 1
     rows = -(-n // cols)
     w = (box.w - gap * (cols - 1)) / cols
-    h = (box.h - gap * (rows - 1)) / rows
+    h = min((box.h - gap * (rows - 1)) / rows, w * TALLEST_CHART)
     return [Box(box.x + (i % cols) * (w + gap), box.y + (i // cols) * (h + gap), w, h) for i in range(n)]
 
 
@@ -196,6 +262,12 @@ def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> boo
     """Report what the chart's options cannot show, at the option's line; True when drawable."""
     from generator.layout.chartcheck import chart_problems
 
+    if series.unlike_measures:  # the data file's warning says why; the layout learns where its chart went
+        ctx.problems.warning(ctx.span(path[:-1]), f"series {series.key!r} is not charted: it puts "
+                             f"{len(series.unlike_measures)} different measures on one axis",
+                             "state the series' `measure:` in the data file if its figures count one thing, "
+                             "or bind this chart to another series")
+        return False
     problems = chart_problems(series, options)
     for key, message, hint in problems:
         ctx.problems.error(ctx.span(path + (key,)), message, hint)
@@ -205,7 +277,8 @@ def check_chart(ctx: Context, series, options: ChartOptions, path: tuple) -> boo
 def check_chart_glyphs(ctx: Context, spec, path: tuple) -> None:
     """A chart's words are drawn in the theme's sans family: report characters it cannot draw."""
     family = ctx.theme.families.get("sans") or next(iter(ctx.theme.families.values()))
-    words = [spec.title, *spec.categories, spec.derived_note or "", spec.x_title or "", spec.y_title or ""]
+    words = [spec.title, spec.subtitle or "", *spec.categories, spec.derived_note or "", spec.x_title or "",
+             spec.y_title or ""]
     words += [s.name for s in spec.series] + [label for s in spec.series for label in s.labels]
     text = " ".join(words)
     missing = frozenset((ch, face.label) for face in (family.regular, family.bold)
@@ -265,6 +338,52 @@ def _sources(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
 
     paras = sources_paras(ctx, path, block)
     return [ctx.fit_text(paras, box, path, "sources", block.valign, None, "body")]
+
+
+def contents_entries(ctx: Context, block: Block) -> list:
+    """The parts a contents block lists: all but its own page's and the covers, once the document is long enough.
+
+    Before the document's pages are known (the first pass of the layout), none.
+    """
+    known = ctx.contents
+    if known is None or known.pages < block.min_pages:
+        return []
+    return [e for e in known.entries if e.page_id != ctx.page_id]
+
+
+def _contents(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
+    """A contents list: its heading, then a line per part, its page number and title linked to its first page."""
+    from dataclasses import replace as changed
+
+    from generator.layout.context import lines_height
+
+    entries = contents_entries(ctx, block)
+    if not entries:
+        return []
+    items: list[Item] = []
+    top = box.y
+    if block.heading:
+        heading = ctx.fit_text([Para(plain(block.heading), ctx.style(None, "h3", path))], box, path,
+                               "contents heading", "top", None, "heading")
+        used = lines_height(heading.lines)
+        items.append(changed(heading, box=Box(box.x, box.y, box.w, used)))
+        top += used + 4
+    style = _coloured(ctx, ctx.style(block.style, "contents", path), block)
+    # A part in bold, the headings set in it in the regular weight beneath: one line of hierarchy, no indents.
+    paras = [Para((Run(f"{e.page}", bold=True, link=f"#page{e.page}"),
+                   Run("\u2002" + e.title, bold=e.level == 1, link=f"#page{e.page}")), style) for e in entries]
+    # A wide area (a page with no intro beside the list) takes the entries in columns, read down each in turn.
+    gap = ctx.theme.spacing.get("gap", 12)
+    columns = max(1, min(CONTENTS_COLUMNS, int((box.w + gap) // (CONTENTS_MEASURE + gap)), len(paras)))
+    width, per = (box.w - gap * (columns - 1)) / columns, -(-len(paras) // columns)
+    for k in range(columns):
+        column = Box(box.x + k * (width + gap), top, width, max(1.0, box.bottom - top))
+        items.append(ctx.fit_text(paras[k * per:(k + 1) * per], column, path, "contents", "top", None, "contents"))
+    return items
+
+
+CONTENTS_MEASURE = 190.0  # pt: the narrowest column a contents list is split into
+CONTENTS_COLUMNS = 3
 
 
 def _logo(ctx: Context, block: Block, box: Box, path: tuple) -> list[Item]:
@@ -337,7 +456,7 @@ def _coloured(ctx: Context, style, block: Block):
 _BUILDERS: dict[str, Builder] = {
     "heading": _heading, "text": _text, "section": _section, "figure": _figure, "figures": _figures,
     "chart": _chart, "charts": _charts, "quote": _quote, "list": _list, "sources": _sources, "logo": _logo,
-    "image": _image, "rule": _rule, "shape": _shape, "table": _table,
+    "image": _image, "rule": _rule, "shape": _shape, "table": _table, "contents": _contents,
 }
 # Every kind the layout file allows has a builder: a kind without one would silently draw nothing.
 assert set(_BUILDERS) == set(BLOCK_KINDS), "a block kind has no builder"

@@ -8,6 +8,8 @@ from typing import Any, Mapping, Sequence
 
 from generator.diagnostics import Collector, Span
 from generator.layout.frame import Box, Line, TextItem
+from generator.layout.hyphenate import Hyphenation
+from generator.layout.hyphenate import for_locale as hyphenation_for
 from generator.layoutfile.load import Layout
 from generator.layout.text import Para, fit, valign
 from generator.layout.theme import Style, Theme
@@ -15,6 +17,7 @@ from generator.model.markup import Run
 from generator.model.report import Report
 from generator.model.resolve import report_unknown
 
+VALIGNS = ("top", "middle", "bottom")
 _PLACEHOLDER = re.compile(r"\{([a-z_]+(?:\.[a-z_]+)*)\}")
 _BINDING = re.compile(r"^([a-z_]+)\[(\d+)\]$")
 _EMPTY = "\x00"  # stands for a placeholder with no value while its separators are tidied away
@@ -22,6 +25,27 @@ _EMPTY = "\x00"  # stands for a placeholder with no value while its separators a
 _SEPARATOR = r"[ \t]*(?:[–—·:,|]|\s-)[ \t]*"
 _DANGLING = (re.compile(_SEPARATOR + _EMPTY), re.compile(r"(?m)^([ \t]*)" + _EMPTY + _SEPARATOR),
              re.compile(r"\(\s*" + _EMPTY + r"\s*\)"))
+
+
+@dataclass(frozen=True)
+class ContentsEntry:
+    """A part of the document a contents list names: its title, the number of its first page, its page id.
+
+    Level 1 is a part (a layout page's `title:`); level 2 a heading set in a part's flow.
+    """
+
+    title: str
+    page: int
+    page_id: str
+    level: int = 1
+
+
+@dataclass(frozen=True)
+class Contents:
+    """The parts of a laid-out document, for a contents list, and how many pages it has."""
+
+    entries: tuple[ContentsEntry, ...]
+    pages: int
 
 
 @dataclass(frozen=True)
@@ -34,10 +58,19 @@ class Context:
     page_id: str
     item: Mapping[str, str] = field(default_factory=dict)  # `{item.x}` of a repeated page
     group: tuple[Any, ...] | None = None  # the items of a page that repeats several to a page
+    contents: Contents | None = None  # the document's parts, once they are known (see engine.lay_out)
+    # Measurements kept for the rest of one lay_out (pure results, keyed by what they depend on):
+    # a figure tile's text is set for an auto row's height, for its area, and again for a contents list.
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def theme(self) -> Theme:
         return self.layout.theme
+
+    @property
+    def hyphens(self) -> Hyphenation | None:
+        """How running text is hyphenated: in the report's language, when the layout hyphenates at all."""
+        return hyphenation_for(self.report.locale) if self.layout.spec.hyphenate else None
 
     def span(self, path: tuple) -> Span:
         """Where in the layout file the thing at `path` was written."""
@@ -58,6 +91,18 @@ class Context:
             return values[key] or _EMPTY
 
         return tidy(_PLACEHOLDER.sub(sub, template))
+
+    def fill_paragraphs(self, template: str, path: tuple, quiet: bool = False) -> str:
+        """Like `fill`, for text in paragraphs: a paragraph whose every placeholder has no value is left out,
+        words and all ("Published {report.published}" prints only when there is a date)."""
+        values = {**self.report.placeholders(), **self.item}
+        kept = []
+        for paragraph in re.split(r"\n[ \t]*\n", template):
+            names = _PLACEHOLDER.findall(paragraph)
+            if names and all(name in values and not values[name] for name in names):
+                continue
+            kept.append(paragraph)
+        return self.fill("\n\n".join(kept), path, quiet=quiet)
 
     def bound(self, kind: str, name: str | None, path: tuple) -> Any:
         """The report's section, figure, series, quote or list named `name`; reported at `path` when missing.
@@ -142,7 +187,7 @@ class Context:
             return TextItem(box, (), role)
         first = paras[0].style
         scale_floor = min_scale if min_scale is not None else floor_scale(paras)
-        result = fit(paras, box.w, box.h, min(scale_floor, start), start)
+        result = fit(paras, box.w, box.h, min(scale_floor, start), start, hyphens=self.hyphens)
         size = first.size * result.setting.scale
         name = f"{what} on {'slide' if self.layout.spec.output == 'deck' else 'page'} {self.page_id!r}"
         if not result.fits:
@@ -153,7 +198,7 @@ class Context:
             self.problems.warning(self.span(path), f"{name} was set at {size:.1f} pt, below its preferred "
                                   f"{first.size:.1f} pt, to fit its box", "shorten the text or enlarge the area")
         self.report_missing_glyphs(result.setting.missing_glyphs(), name, path)
-        return TextItem(box, valign(result.setting, box.h, where), role)
+        return TextItem(box, valign(result.setting, box.h, where), role, where if where in VALIGNS else "top")
 
 
 def tidy(text: str) -> str:

@@ -89,4 +89,5 @@ def cap_height(font: Font, size: float) -> float:
 def missing_glyphs(text: str, font: Font) -> set[str]:
     """Characters of `text` the font has no glyph for (they would print as empty boxes)."""
     cmap = pdfmetrics.getFont(font.name).face.charToGlyph
-    return {ch for ch in set(text) if not ch.isspace() and ord(ch) not in cmap}
+    # A soft hyphen is drawn as the font's hyphen (see generator.layout.hyphenate).
+    return {ch for ch in set(text) if not ch.isspace() and ch != "\u00ad" and ord(ch) not in cmap}

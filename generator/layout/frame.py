@@ -64,6 +64,13 @@ class Line:
     align: Align
     starts_paragraph: bool
     indent: float  # left indent of the paragraph (hanging bullets)
+    # How the line ends when its paragraph goes on to the next line: at a space between words
+    # ("space"), inside a word too long for a line, such as a web address broken after a slash
+    # ("word"), or at a break the layout chose although the next word would have fitted
+    # ("break": balanced display lines, a dash kept off the start of a line). A backend that
+    # lets its client wrap the paragraph joins the lines with a space or nothing, and keeps
+    # the chosen breaks as line breaks.
+    ends: Literal["space", "word", "break"] = "space"
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,8 @@ class TextItem:
     box: Box
     lines: tuple[Line, ...]
     role: str = "text"  # heading, body, figure, quote...: for notes and tests
+    valign: Literal["top", "middle", "bottom"] = "top"  # where the lines sit in the box (they are placed so)
+    slot: str | None = None  # the slide placeholder it fills (a Slot's name), if any
 
     @property
     def text(self) -> str:
@@ -109,6 +118,7 @@ class ChartItem:
 
     box: Box
     spec: ChartSpec
+    slot: str | None = None  # the slide placeholder it fills (a Slot's name), if any
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,39 @@ class ImageItem:
 
 
 Item = Union[TextItem, RectItem, RuleItem, ChartItem, ImageItem]
+
+SLIDE_NUMBER = "Slide Number"  # the slot of a master's page number: a field in the deck
+
+
+@dataclass(frozen=True)
+class TextLook:
+    """How text in a slot is styled unless its runs say otherwise: the deck writes it on the slide layout."""
+
+    family: str  # the family the deck names
+    bold: bool
+    italic: bool
+    size: float
+    colour: str
+    upper: bool
+    align: Align
+    leading: float  # line pitch as a multiple of the size
+    bullets: bool = False  # its paragraphs are bulleted unless they say otherwise
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A placeholder of a kind of slide: where the layout puts one block, and what it holds.
+
+    `kind` is the placeholder's type as the deck writes it: title, ctrTitle, subTitle, body,
+    chart, obj (any content: tiles, a table) or sldNum.
+    """
+
+    name: str
+    kind: str
+    idx: int
+    box: Box
+    valign: Literal["top", "middle", "bottom"] = "top"
+    look: TextLook | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +180,17 @@ class PageFrame:
     number: int = 0
     title: str = ""  # for the PDF's outline and the deck's slide title (screen readers, slide sorter)
     title_item: int | None = None  # index in `items` of the text that is the page's title, if any
+    part: str = ""  # the layout page's own title ("The year in review"), shared by the pages it makes
+    kind: str = ""  # the deck's kind of slide (the layout's `slide_layout:`), whose slide layout it uses
+    slots: tuple[Slot, ...] = ()  # the placeholders of its kind of slide
+    master: str | None = None  # the layout master it shows, if any
+    furniture: int = 0  # how many of `items`, from the first, the master drew
+    headings: tuple[str, ...] = ()  # the headings a flow set on this page, for a contents list
+
+    @property
+    def cover(self) -> bool:
+        """A page without a master: the front or back cover."""
+        return self.master is None
 
 
 @dataclass(frozen=True)
@@ -151,9 +205,39 @@ class Metadata:
 
 
 @dataclass(frozen=True)
+class Brand:
+    """The theme as a deck's own theme part carries it: a colour for each slot of the scheme, two fonts.
+
+    `colours` maps each OOXML scheme slot (dk1, lt1, dk2, lt2, accent1-6, hlink, folHlink)
+    to "#RRGGBB"; `major` is the family headings are set in, `minor` the body's.
+    """
+
+    name: str
+    colours: tuple[tuple[str, str], ...]
+    major: str
+    minor: str
+    heading: TextLook | None = None  # the master's title style
+    body: TextLook | None = None  # the master's body style
+
+
+@dataclass(frozen=True)
+class BrandTemplate:
+    """A brand template a deck is built on: the file as read, and the slide layout each kind of slide takes.
+
+    `layouts` holds (kind, master, layout): the layout's index within its slide master's.
+    """
+
+    path: str
+    data: bytes
+    layouts: tuple[tuple[str, int, int], ...]
+
+
+@dataclass(frozen=True)
 class Document:
     """A laid-out document: the output it is for, its pages and metadata."""
 
     output: Literal["pdf", "deck"]
     pages: tuple[PageFrame, ...]
     metadata: Metadata
+    brand: Brand | None = None
+    template: BrandTemplate | None = None  # the deck's brand template, if it is built on one

@@ -53,6 +53,15 @@ def _wordmark(ctx: Context, box: Box, light: bool, path: tuple) -> list[Item]:
     return items
 
 
+# The mark's letters are set at up to 0.3 times its side, and four letters at 1.1 / 4 of it.
+_MARK_TEXT = 1.1 / 4
+
+
+def side_for(text: float) -> float:
+    """The side of a wordmark whose words (a mark of up to four letters, the name) are set at least at `text` pt."""
+    return text / _MARK_TEXT
+
+
 def _mark(short_name: str) -> str:
     """The wordmark's letters: a short name as it is ("CEOP"), a longer one by its initials ("GT")."""
     if len(short_name) <= 5:

@@ -9,6 +9,7 @@ from typing import Literal, Sequence
 
 from generator.layout import fonts
 from generator.layout.frame import Align, Line, Piece
+from generator.layout.hyphenate import Hyphenation, break_points, shown
 from generator.layout.theme import Style
 from generator.layout.typography import curly_runs
 from generator.model.markup import Run
@@ -28,6 +29,7 @@ class Para:
     align: Align = "left"
     one_line: bool = False  # a figure's value reads badly broken over lines: shrink it instead
     balance: bool = False  # display text: lines of even length, never one word alone on the last
+    max_scale: float | None = None  # grows no further than this when text is set larger than its style
 
 
 @dataclass(frozen=True)
@@ -60,17 +62,23 @@ class _Token:
 _DASH_START = re.compile(r"^[–—-]\s*$")  # a dash standing alone as a word (" – ")
 
 
-def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Setting:
-    """Break paragraphs into lines at `scale` times their style sizes."""
+def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0, hyphens: Hyphenation | None = None) -> Setting:
+    """Break paragraphs into lines at `scale` times their style sizes.
+
+    With `hyphens`, paragraphs in a style that allows it (running text, never display text
+    or a figure's value) are hyphenated where that saves a ragged line.
+    """
     lines: list[Line] = []
     y = 0.0
     too_wide = 0.0
     gap = 0.0
     for para in paras:
-        style = para.style.scaled(max(para.style.size * scale, min(para.style.min_size, para.style.size)))
+        own = scale if para.max_scale is None else min(scale, para.max_scale)
+        style = para.style.scaled(max(para.style.size * own, min(para.style.min_size, para.style.size)))
         indent = style.size * 1.15 if para.kind == "bullet" else 0.0
         tokens = _tokens(curly_runs(tuple(para.runs)), style)
-        rows, over = _break(tokens, width - indent)
+        hyphenate = hyphens if style.hyphenate and not (para.balance or para.one_line) else None
+        rows, over = _break(tokens, width - indent, hyphenate)
         if para.balance and len(rows) > 1:
             rows = _balanced(tokens, rows, width - indent)
         if para.one_line and len(rows) > 1:
@@ -86,10 +94,25 @@ def set_paras(paras: Sequence[Para], width: float, scale: float = 1.0) -> Settin
             line_w = sum(t.width for t in row) + sum(t.space for t in row[:-1])
             x = indent + _offset(para.align, width - indent, line_w)
             baseline = y + (pitch - style.size) / 2 + style.size * 0.8
-            lines.append(Line(pieces, x, line_w, baseline, pitch, gap if i == 0 else 0.0, para.align, i == 0, indent))
+            ends = _ending(row, rows[i + 1] if i + 1 < len(rows) else None, width - indent)
+            lines.append(Line(pieces, x, line_w, baseline, pitch, gap if i == 0 else 0.0, para.align, i == 0, indent,
+                              ends))
             y += pitch
         gap = style.space_after
     return Setting(tuple(lines), y, too_wide, scale)
+
+
+def _ending(row: list[_Token], following: list[_Token] | None, width: float) -> str:
+    """How a row ends when its paragraph goes on (Line.ends): at a space, inside a word, or at a chosen break.
+
+    A break is chosen when the next row's first word would have fitted on this one: greedy
+    breaking never does that, balancing and keeping a dash off a line's start do.
+    """
+    if not row or not following:
+        return "space"
+    if _row_width(row) + row[-1].space + following[0].width <= width + 0.01:
+        return "break"
+    return "space" if row[-1].text[-1:].isspace() else "word"
 
 
 def _offset(align: Align, available: float, used: float) -> float:
@@ -124,15 +147,30 @@ def _tokens(runs: Sequence[Run], style: Style) -> list[_Token]:
     return tokens
 
 
-def _break(tokens: list[_Token], width: float) -> tuple[list[list[_Token]], float]:
-    """Greedy line breaking; returns rows and how far the widest unbreakable word overflows."""
+def _break(tokens: list[_Token], width: float,
+           hyphens: Hyphenation | None = None) -> tuple[list[list[_Token]], float]:
+    """Greedy line breaking; returns rows and how far the widest unbreakable word overflows.
+
+    With `hyphens`, a word that does not fit is cut at the longest hyphenation point that
+    does, when leaving it whole would empty more than the hyphenation zone of the line and
+    fewer than `max_run` lines in a row already end with a hyphen.
+    """
     rows: list[list[_Token]] = [[]]
     used = 0.0
     over = 0.0
+    run = 0  # lines in a row ending with a hyphen, up to the current one
     for tok in (part for t in tokens for part in _split_long(t, width)):
         row = rows[-1]
         need = tok.width if not row else used + row[-1].space + tok.width
         if row and need > width + 0.01:
+            cut = _hyphenated(tok, width - used - row[-1].space, width, hyphens) if run < _max_run(hyphens) else None
+            if cut is not None:
+                row.append(cut[0])
+                rows.append([cut[1]])
+                used = cut[1].width
+                run += 1
+                continue
+            run = 0
             if _DASH_START.match(tok.text):
                 carried = row.pop()  # a line never starts with a dash: the word before it comes along
                 rows.append([carried, tok])
@@ -145,6 +183,30 @@ def _break(tokens: list[_Token], width: float) -> tuple[list[list[_Token]], floa
             used = need
         over = max(over, tok.width - width)
     return [r for r in rows if r] or [[]], max(0.0, over)
+
+
+def _max_run(hyphens: Hyphenation | None) -> int:
+    """How many lines in a row may end with a hyphen (none without hyphenation)."""
+    return hyphens.max_run if hyphens else 0
+
+
+def _hyphenated(tok: _Token, room: float, width: float, hyphens: Hyphenation | None) -> tuple[_Token, _Token] | None:
+    """The word cut at the longest hyphenation point whose first part fits in `room`, or None.
+
+    None too when the room is within the hyphenation zone (the line is full enough
+    without), or the word is a link, set in capitals, or not a plain lower-case word.
+    """
+    if hyphens is None or room < width * hyphens.zone or tok.link or tok.source is not None:
+        return None
+    word = tok.text.rstrip()
+    tail_space = tok.text[len(word):]
+    for head, tail in break_points(word, hyphens):
+        head_w = fonts.width(shown(head), tok.font, tok.size)
+        if head_w <= room + 0.01:
+            first = replace(tok, text=head, width=head_w, space=0.0)
+            rest = replace(tok, text=tail + tail_space, width=fonts.width(tail, tok.font, tok.size))
+            return first, rest
+    return None
 
 
 def _balanced(tokens: list[_Token], rows: list[list[_Token]], width: float) -> list[list[_Token]]:
@@ -225,7 +287,7 @@ class Fit:
 
 
 def fit(paras: Sequence[Para], width: float, height: float, min_scale: float, start: float = 1.0,
-        cap: float | None = None) -> Fit:
+        cap: float | None = None, hyphens: Hyphenation | None = None) -> Fit:
     """Set text at the largest scale (from `start` down to `min_scale`, in quarter-point steps) that fits the box.
 
     Smaller text never needs more room, so the largest fitting step is found by bisection.
@@ -238,7 +300,7 @@ def fit(paras: Sequence[Para], width: float, height: float, min_scale: float, st
     top = 0 if cap is None else min(last, max(0, math.ceil((start - cap) / step - 1e-9)))
 
     def at(k: int) -> Setting:
-        return set_paras(paras, width, start - k * step)
+        return set_paras(paras, width, start - k * step, hyphens)
 
     def fits(setting: Setting) -> bool:
         return setting.height <= height + 0.01 and setting.too_wide <= 0.01
@@ -270,5 +332,4 @@ def valign(setting: Setting, height: float, where: str) -> tuple[Line, ...]:
 
 def _shift(line: Line, dy: float) -> Line:
     """A line moved down by dy."""
-    return Line(line.pieces, line.x, line.width, line.baseline + dy, line.height, line.space_before,
-                line.align, line.starts_paragraph, line.indent)
+    return replace(line, baseline=line.baseline + dy)

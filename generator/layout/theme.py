@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
-from generator.diagnostics import Collector, SpanlessError
+from generator.diagnostics import Collector, Span, SpanlessError
 from generator.layout import fonts
 from generator.layoutfile.spec import TextStyle, ThemeFile
 from generator.load.boundary import Boundary, Refused
@@ -45,6 +45,7 @@ class Style:
     space_after: float
     upper: bool
     tracking: float
+    hyphenate: bool = False  # running text that may be hyphenated where the output hyphenates
 
     @property
     def font(self) -> fonts.Font:
@@ -73,6 +74,11 @@ class Theme:
     spacing: Mapping[str, float]
     logo_file: str | None = None  # an image logo, for light backgrounds
     logo_file_light: str | None = None  # and for dark ones
+    # The deck's brand template as the theme names it (relative to the theme file that set it,
+    # not yet checked: only the deck reads it), and where; and for each kind of slide the names
+    # of the template's slide layouts to try, with where the theme maps it.
+    deck_template: tuple[Path, Span] | None = None
+    deck_layouts: Mapping[str, tuple[tuple[str, ...], Span]] = field(default_factory=lambda: MappingProxyType({}))
 
     def colour(self, name: str) -> str:
         """A colour by theme name or as "#RRGGBB" (names were checked when the layout was loaded)."""
@@ -126,7 +132,23 @@ def build_theme(spec: ThemeFile, base: Path, spans: SpanMap, problems: Collector
                  _colour(logo.text_colour, colours, spans, ("logo",), problems) if logo else colours.get("ink", "#000000"),
                  MappingProxyType(dict(spec.spacing)),
                  _logo_file(logo.file if logo else None, spans, ("logo", "file"), problems, boundary),
-                 _logo_file(logo.file_light if logo else None, spans, ("logo", "file_light"), problems, boundary))
+                 _logo_file(logo.file_light if logo else None, spans, ("logo", "file_light"), problems, boundary),
+                 _deck_template(spec, spans), _deck_layouts(spec, spans))
+
+
+def _deck_template(spec: ThemeFile, spans: SpanMap) -> tuple[Path, Span] | None:
+    """The template the theme names, as a path beside the theme file that named it, and its span."""
+    if not spec.deck_template:
+        return None
+    span = spans.at(("deck_template",))
+    return Path(span.path).parent / spec.deck_template, span
+
+
+def _deck_layouts(spec: ThemeFile, spans: SpanMap) -> Mapping[str, tuple[tuple[str, ...], Span]]:
+    """Each kind's candidate layout names, with the span of its mapping."""
+    return MappingProxyType({kind: ((names,) if isinstance(names, str) else tuple(names),
+                                    spans.at(("deck_layouts", kind)))
+                             for kind, names in spec.deck_layouts.items()})
 
 
 def _logo_file(name: str | None, spans: SpanMap, path: tuple, problems: Collector, boundary: Boundary) -> str | None:
@@ -181,4 +203,4 @@ def _style(style: TextStyle, family: Family, colours: dict[str, str], spans: Spa
     """Resolve one text style."""
     return Style(family, style.bold, style.italic, style.size, style.min_size or style.size * 0.7, style.leading,
                  _colour(style.colour, colours, spans, path + ("colour",), problems), style.space_after,
-                 style.upper, style.tracking)
+                 style.upper, style.tracking, style.hyphenate)

@@ -1,14 +1,20 @@
-"""Figure tiles: value, label, change and detail, arranged so a set of any size reads as one."""
+"""Figure tiles: value, label, change and detail, arranged so a set of any size reads as one.
+
+Tiles share their area's height (`tile_height: area`, the default), or each row is as tall
+as its text (`tile_height: content`, generator.layout.stacked).
+"""
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
 
+from generator.layout import stacked
 from generator.layout.context import Context, floor_scale, plain
 from generator.layout.frame import Box, Item, RectItem
 from generator.layoutfile.spec import Block
 from generator.layout.text import Para, fit
+from generator.layout.stacked import Stack
 from generator.model.report import FigureView
 
 MAX_COLUMNS = 6
@@ -29,14 +35,15 @@ class Arrangement:
 
 
 def tile(ctx: Context, fig: FigureView, box: Box, path: tuple, block: Block, scale: float = 1.0,
-         details: bool = True) -> list[Item]:
-    """Draw one figure tile in `box`, its text at `scale` or smaller."""
+         details: bool = True, stack: Stack | None = None) -> list[Item]:
+    """Draw one figure tile in `box`, its text at `scale` or smaller (at the sizes of `stack`, when it hugs its text)."""
     theme = ctx.theme
     bar = theme.spacing.get("tile_bar", 4)
     items: list[Item] = [RectItem(box, fill=theme.colour(block.fill or "tint")),
                          RectItem(Box(box.x, box.y, bar, box.h), fill=theme.colour("accent"))]
-    items.append(ctx.fit_text(_paras(ctx, fig, path, details), _inner(ctx, box), path, f"figure tile {fig.key!r}",
-                              "top", None, "figure", scale))
+    paras = stacked.paras(ctx, fig, path, stack) if stack else _paras(ctx, fig, path, details)
+    items.append(ctx.fit_text(paras, _inner(ctx, box), path, f"figure tile {fig.key!r}", "top", None, "figure",
+                              stack.scale if stack else scale))
     return items
 
 
@@ -44,6 +51,8 @@ def tiles(ctx: Context, figs: list[FigureView], box: Box, path: tuple, block: Bl
     """A tile per figure, in the arrangement that sets their text largest (all at one size)."""
     if not figs:
         return []
+    if _hugs(block):
+        return _stacked(ctx, figs, box, path, block)
     best = _arrange(ctx, figs, box, path, block)
     _report(ctx, best, path)
     items: list[Item] = []
@@ -52,9 +61,43 @@ def tiles(ctx: Context, figs: list[FigureView], box: Box, path: tuple, block: Bl
     return items
 
 
+def tiles_height(ctx: Context, figs: list[FigureView], width: float, path: tuple, block: Block) -> float:
+    """How tall tiles that hug their text are in an area of this width and no set height."""
+    if not figs:
+        return 0.0
+    box = Box(0.0, 0.0, width, stacked.UNBOUNDED)
+    stack = stacked.arrange(ctx, figs, box, path, _counts(block, figs), block.grow)
+    cells = _boxes(ctx, len(figs), box, stack.columns)
+    return max(b.bottom for b in stacked.boxes(ctx, figs, cells, stack, path))
+
+
+def _stacked(ctx: Context, figs: list[FigureView], box: Box, path: tuple, block: Block) -> list[Item]:
+    """Tiles that hug their text, rows stacked from the top of the area."""
+    stack = stacked.arrange(ctx, figs, box, path, _counts(block, figs), block.grow)
+    _report(ctx, Arrangement(stack.columns, min(stack.scale, stack.value_scale), stack.details, stack.fits,
+                             stack.overflow), path)
+    cells = stacked.boxes(ctx, figs, _boxes(ctx, len(figs), box, stack.columns), stack, path)
+    items: list[Item] = []
+    for fig, tile_box in zip(figs, cells):
+        items += tile(ctx, fig, tile_box, path, block, stack=stack)
+    return items
+
+
+def _hugs(block: Block) -> bool:
+    """Whether a block's tiles are as tall as their text (`tile_height: content`)."""
+    return getattr(block, "tile_height", "area") == "content"
+
+
+def _counts(block: Block, figs: list[FigureView]) -> list[int]:
+    """The column counts to try: the block's, or every count for `columns: auto`."""
+    if block.columns == "auto":
+        return list(range(1, min(MAX_COLUMNS, len(figs)) + 1))
+    return [min(block.columns, len(figs))]
+
+
 def _arrange(ctx: Context, figs: list[FigureView], box: Box, path: tuple, block: Block) -> Arrangement:
     """Try the block's columns (or every count, for `columns: auto`), with details, then without."""
-    counts = range(1, min(MAX_COLUMNS, len(figs)) + 1) if block.columns == "auto" else [min(block.columns, len(figs))]
+    counts = _counts(block, figs)
     tried: list[Arrangement] = []
     for details in (True, False):
         options = [_try(ctx, figs, box, path, n, details) for n in counts]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Mapping, TypeVar
+from typing import TYPE_CHECKING, Any, Mapping, TypeVar
 
 from pydantic import BaseModel
 
@@ -25,6 +25,9 @@ from generator.load.filekinds import check_image
 from generator.load.yamlfile import MAX_BYTES
 from generator.model.resolve import report_unknown
 from generator.model.validate import validate_model
+
+if TYPE_CHECKING:
+    from generator.layoutfile.template_plan import TemplatePlan
 
 MAX_EXTENDS = 8
 M = TypeVar("M", bound=BaseModel)
@@ -52,14 +55,16 @@ class Layout:
     path: Path
     # The checked file of each image block, by the block's path in the layout ("pages", i, "blocks", j).
     images: Mapping[tuple, Path] = field(default_factory=lambda: MappingProxyType({}))
+    template: "TemplatePlan | None" = None  # the deck's brand template, when it is built on one
 
 
 def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoice | None = None,
-                boundary: Boundary | None = None) -> Layout | None:
+                boundary: Boundary | None = None, deck_template: Path | None = None) -> Layout | None:
     """Load a layout for `output` ("pdf" or "deck"), branded by `choice` or the layout's own theme.
 
-    None (with diagnostics) on any problem. Files it names (`extends:`, `theme:`, fonts, images)
-    are read only inside `boundary` (by default, the project around this layout).
+    None (with diagnostics) on any problem. Files it names (`extends:`, `theme:`, fonts, images,
+    the theme's `deck_template:`) are read only inside `boundary` (by default, the project around
+    this layout). A deck is built on `deck_template` (from the command line) or the theme's.
     """
     boundary = boundary or Boundary.around(path)
     loaded = _load_valid(path, LayoutFile, problems, boundary)
@@ -70,6 +75,7 @@ def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoic
         problems.error(spans.at(("output",)), f"this layout is for the {spec.output}, not the {output}",
                        f"pass a {output} layout")
     _check_grids(spec, spans, problems)
+    _check_slide_layouts(spec, spans, problems)
     images = _check_images(spec, spans, boundary, problems)
     if choice is not None:
         theme_path = _named_theme(choice, path, problems)
@@ -83,9 +89,14 @@ def load_layout(path: Path, output: str, problems: Collector, choice: ThemeChoic
     if theme is None:
         return None
     _check_colours(spec, theme, spans, problems)
+    template = None
+    if output == "deck":
+        from generator.layoutfile.template_plan import load_template_plan
+
+        template = load_template_plan(spec, spans, theme, deck_template, boundary, problems)
     # Returned even after grid problems, so that laying it out reports the rest at once; a
     # layout with errors is never rendered.
-    return Layout(spec, theme, spans, path, MappingProxyType(images))
+    return Layout(spec, theme, spans, path, MappingProxyType(images), template)
 
 
 def _check_images(spec: LayoutFile, spans: SpanMap, boundary: Boundary, problems: Collector) -> dict[tuple, Path]:
@@ -197,6 +208,16 @@ def _check_grids(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
         if page.master != "none" and page.master not in spec.masters:
             problems.error(spans.at(("pages", i, "master")), f"unknown master {page.master!r}",
                            "masters: " + ", ".join(list(spec.masters) + ["none"]))
+
+
+def _check_slide_layouts(spec: LayoutFile, spans: SpanMap, problems: Collector) -> None:
+    """Only slides have a kind of slide layout."""
+    if spec.output == "deck":
+        return
+    for i, page in enumerate(spec.pages):
+        if page.slide_layout is not None:
+            problems.error(spans.at(("pages", i, "slide_layout")), "`slide_layout:` names a slide layout of a deck, "
+                           "and this layout is for the pdf", "leave it out of PDF layouts")
 
 
 def _check_colours(spec: LayoutFile, theme: Theme, spans: SpanMap, problems: Collector) -> None:

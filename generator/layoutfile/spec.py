@@ -12,6 +12,8 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, StringConstrai
 Colour = Annotated[str, StringConstraints(pattern=r"^(#[0-9A-Fa-f]{6}|[a-z][a-z0-9_]*)$")]
 Name = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_-]*$", max_length=64)]
 Track = Annotated[str, StringConstraints(pattern=r"^\d{1,5}(\.\d{1,3})?(fr|pt)$")] | Annotated[float, Field(ge=0, le=10_000)]
+# A row may also be `auto`: as tall as what its areas hold, set at its preferred size.
+RowTrack = Track | Literal["auto"]
 Gap = Annotated[float, Field(ge=0, le=1_000)]
 # Every length is bounded, so no arithmetic on it overflows and no box is absurd; the bounds are
 # far beyond any real page (14,400 pt, 200 inches, is the largest page a PDF may have).
@@ -51,6 +53,8 @@ class TextStyle(Strict):
     space_after: Length = 0
     upper: bool = False
     tracking: Annotated[float, Field(ge=-100, le=100)] = 0
+    hyphenate: bool = Field(False, description="Running text in this style may be hyphenated, where the layout "
+                            "hyphenates (never display text or a figure's value).")
 
 
 class Logo(Strict):
@@ -77,8 +81,11 @@ class DeckOverrides(Strict):
     spacing: dict[Name, Annotated[float, Field(ge=0, le=1_000)]] = Field(default_factory=dict)
 
 
+LayoutName = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+
+
 class ThemeFile(Strict):
-    """A brand theme: colours, chart palette, fonts, type scale, logo, spacing."""
+    """A brand theme: colours, chart palette, fonts, type scale, logo, spacing, and the deck's template."""
 
     name: str
     deck: DeckOverrides | None = Field(None, description="Overrides for the deck (merged over the rest).")
@@ -89,6 +96,11 @@ class ThemeFile(Strict):
     styles: dict[Name, TextStyle] = Field(min_length=1)
     logo: Logo | None = None
     spacing: dict[Name, Length] = Field(default_factory=dict)
+    deck_template: str | None = Field(None, description="A PowerPoint presentation or template (.pptx, .potx) "
+                                      "to build the deck on, relative to this file (--deck-template overrides it).")
+    deck_layouts: dict[Name, LayoutName | Annotated[list[LayoutName], Field(min_length=1, max_length=20)]] = Field(
+        default_factory=dict, description="For each kind of slide, the name of the template's slide layout it takes, "
+        "or names to try in order (any case).")
 
 
 # ---- layout ----------------------------------------------------------------
@@ -111,7 +123,7 @@ class Grid(Strict):
     """Columns, rows and gaps, with named areas in the spirit of CSS grid-template-areas."""
 
     columns: Annotated[list[Track], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
-    rows: Annotated[list[Track], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
+    rows: Annotated[list[RowTrack], Field(min_length=1, max_length=48)] | Annotated[int, Field(ge=1, le=48)]
     gap: Annotated[
         Annotated[Gap, Tag("number")]
         | Annotated[list[Gap], Field(min_length=2, max_length=2, description="[row gap, column gap]"), Tag("list")],
@@ -137,7 +149,8 @@ class BlockBase(Strict):
     align: Literal["left", "centre", "right"] = "left"
     valign: Literal["top", "middle", "bottom"] = "top"
     padding: Annotated[float, Field(ge=0, le=500)] = 0
-    once: bool = Field(False, description="On a page repeated for a collection, only on its first page.")
+    once: bool = Field(False, description="On a page repeated for a collection, or flowing onto further pages, "
+                       "only on its first page.")
 
 
 class HeadingBlock(BlockBase):
@@ -176,6 +189,11 @@ class FiguresBlock(BlockBase):
     figures: builtins.list[Name] | Collection | Literal["headline"] | None = None
     columns: Annotated[int, Field(ge=1, le=6)] | Literal["auto"] = Field(
         "auto", description='Tiles per row, or "auto" for the count that sets their text largest.')
+    tile_height: Literal["area", "content"] = Field(
+        "area", description="area: the tiles share the area's height; content: each row of tiles is as tall as "
+        "its text, rows stacked from the top.")
+    grow: bool = Field(True, description="Set a few figures larger than their style when the area has room "
+                       "(false: never above the preferred size, as in an `auto` row).")
 
 
 class TableBlock(BlockBase):
@@ -216,6 +234,15 @@ class ListBlock(BlockBase):
     show_title: bool = Field(True, description="Set the list's title above it (off when the page's heading says it).")
 
 
+class ContentsBlock(BlockBase):
+    """A contents list: each part of the document after this page, with its page number, linked to it."""
+
+    type: Literal["contents"]
+    heading: str | None = Field("Contents", description="The list's heading (null: none).")
+    min_pages: Annotated[int, Field(ge=1, le=10_000)] = Field(
+        5, description="The list appears only when the document has at least this many pages.")
+
+
 class SourcesBlock(BlockBase):
     """Sources, notes and how every derived value was computed."""
 
@@ -251,11 +278,11 @@ class ShapeBlock(BlockBase):
 
 Block = Annotated[
     HeadingBlock | TextBlock | SectionBlock | FigureBlock | FiguresBlock | TableBlock | ChartBlock | ChartsBlock
-    | QuoteBlock | ListBlock | SourcesBlock | LogoBlock | ImageBlock | RuleBlock | ShapeBlock,
+    | QuoteBlock | ListBlock | SourcesBlock | LogoBlock | ImageBlock | RuleBlock | ShapeBlock | ContentsBlock,
     Field(discriminator="type"),
 ]
 BLOCK_KINDS = ("heading", "text", "section", "figure", "figures", "table", "chart", "charts", "quote", "list",
-               "sources", "logo", "image", "rule", "shape")
+               "sources", "logo", "image", "rule", "shape", "contents")
 
 # `when:` a mapping of collections to the least number of items each needs (or [least, most]),
 # or a list of collections of which at least one must have items.
@@ -287,6 +314,8 @@ class FlowItem(Strict):
     pull_quotes: Literal["all", "rest", "none"] = Field(
         "rest", description="With `sections:`, pull quotes placed after their sections (or spread through the "
         "narrative): all, all but the first (shown elsewhere), or none.")
+    quotes_in_full: bool = Field(False, description="With `sections:`, each quote that names a section is set in "
+                                 "full after it; a pull quote is then set only after the passage it is pulled from.")
     quote: Binding | None = None
     list: Binding | None = None
     lists: Literal["all"] | None = None
@@ -298,7 +327,8 @@ class FlowItem(Strict):
     sources: bool = False
     heading: str | None = None
     full_quote: Binding | None = Field(None, description="A quote in full, with its speaker and role.")
-    full_quotes: Literal["all"] | None = None
+    full_quotes: Literal["all"] | Collection | None = Field(None, description="Every quote (all), or those of a "
+                                                            "collection (other_quotes: those the narrative does not set), in full.")
     figure: Binding | None = Field(None, description="A figure box (tile) set into the flow whole.")
     figures: Collection | None = Field(None, description="A collection of figures, as a list of values and labels.")
     when: When | None = None
@@ -349,6 +379,9 @@ class Page(Strict):
     flow: Flow | None = None
     notes: str | None = None
     title: str | None = None
+    slide_layout: Name | None = Field(None, description="The deck's kind of slide (title, figures, chart, quote, "
+                                      "list, body, closing...): its slide layout, on the deck's own master or "
+                                      "the brand template's (default: body).")
 
 
 class LayoutFile(Strict):
@@ -357,6 +390,8 @@ class LayoutFile(Strict):
     output: Literal["pdf", "deck"]
     extends: str | None = None
     theme: str | None = None
+    hyphenate: bool = Field(False, description="Hyphenate running text (the styles that allow it) in the report's "
+                            "language: for narrow columns of print, not for slides.")
     size: Annotated[list[PageSide], Field(min_length=2, max_length=2)] | Literal["A4", "16:9"] | None = None
     margins: Margins | None = None
     grids: dict[Name, Grid] = Field(default_factory=dict, max_length=200)

@@ -16,6 +16,7 @@ class SpanMap:
     file: str
     values: dict[Path, Span] = field(default_factory=dict)
     keys: dict[Path, Span] = field(default_factory=dict)
+    literal: set[Path] = field(default_factory=set)  # literal block scalars (`|`): their text starts a line below
 
     def at(self, path: Path) -> Span:
         """The span of the value at `path`, or of its nearest ancestor that has one."""
@@ -24,6 +25,11 @@ class SpanMap:
             if span is not None:
                 return span
         return Span(self.file, 1, 1)
+
+    def line_of(self, path: Path, line: int) -> Span:
+        """The span of line `line` (from 0) of the text at `path`: exact for a literal block, else the value's start."""
+        where = self.at(path)
+        return Span(where.path, where.line + 1 + line, 1) if tuple(path) in self.literal else where
 
     def key(self, path: Path) -> Span:
         """The span of the key that names `path`, falling back to its value's span."""
@@ -35,6 +41,7 @@ class SpanMap:
         sub = SpanMap(self.file)
         sub.values = {p[n:]: s for p, s in self.values.items() if p[:n] == prefix}
         sub.keys = {p[n:]: s for p, s in self.keys.items() if p[:n] == prefix}
+        sub.literal = {p[n:] for p in self.literal if p[:n] == prefix}
         if () not in sub.values:
             sub.values[()] = self.at(prefix)
         return sub

@@ -213,6 +213,8 @@ class _Builder:
         first_time = id(node) not in self.seen
         self.seen.add(id(node))
         self.spans.values.setdefault(path, self.span(node))
+        if isinstance(node, yaml.ScalarNode) and node.style == "|":
+            self.spans.literal.add(path)
         if node.tag == _VALUE_TAG:
             node.tag = _STR_TAG
         if node.tag not in _STANDARD_TAGS:

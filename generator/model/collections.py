@@ -26,9 +26,24 @@ def other_figures(report: Report) -> tuple[FigureView, ...]:
     return tuple(f for f in report.figures.values() if f.key not in headline)
 
 
+def more_figures(report: Report) -> tuple[FigureView, ...]:
+    """Other figures that the narrative and the lists do not already state (see model.told), in file order."""
+    from generator.model.told import told
+
+    others = other_figures(report)
+    stated = told(report, others)
+    return tuple(f for f in others if f.key not in stated)
+
+
 def pull_quotes(report: Report) -> tuple[QuoteView, ...]:
     """Quotes that have a pull excerpt, in file order."""
     return tuple(q for q in report.quotes.values() if q.has_pull)
+
+
+def other_quotes(report: Report) -> tuple[QuoteView, ...]:
+    """Quotes that name no section of the report (a narrative that sets quotes in full sets the others)."""
+    ids = {s.key for s in report.sections}
+    return tuple(q for q in report.quotes.values() if q.section not in ids)
 
 
 def charts(report: Report) -> tuple[SeriesView, ...]:
@@ -62,12 +77,21 @@ def sources(report: Report) -> tuple[Any, ...]:
     return tuple(report.sources.values()) + full + report.notes + tuple(derived_notes(report))
 
 
+def colophon(report: Report) -> tuple[str, ...]:
+    """What the back page says besides the sources: contact details, publication date, copyright, formats."""
+    lines = report.address + tuple(x for x in (report.phone, report.email, report.contact_website, report.published,
+                                               report.copyright, report.alternative_formats) if x)
+    return lines
+
+
 COLLECTIONS: dict[str, Callable[[Report], tuple[Any, ...]]] = {
     "figures": lambda r: tuple(r.figures.values()),
     "headline_figures": headline_figures,
     "other_figures": other_figures,
+    "more_figures": more_figures,
     "quotes": lambda r: tuple(r.quotes.values()),
     "pull_quotes": pull_quotes,
+    "other_quotes": other_quotes,
     "sections": lambda r: r.sections,
     "lists": lambda r: tuple(r.lists.values()),
     "series": lambda r: tuple(r.series.values()),
@@ -79,6 +103,7 @@ COLLECTIONS: dict[str, Callable[[Report], tuple[Any, ...]]] = {
     "subtitle": lambda r: (r.subtitle,) if r.subtitle else (),
     "full_review": lambda r: (r.full_review_url,) if r.full_review_url else (),
     "website": lambda r: (r.website,) if r.website else (),
+    "colophon": colophon,
 }
 
 

@@ -95,6 +95,20 @@ class Link(Strict):
     url: HttpUrl
 
 
+Email = Annotated[str, StringConstraints(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$", max_length=254)]
+
+
+class ContactDetails(Strict):
+    """How readers reach the organisation, printed on the back page: each line left out when not given."""
+
+    address: Text | None = Field(None, description="The postal address; write it on several lines (`address: |`) "
+                                 "and each line is printed on its own.")
+    phone: Text | None = Field(None, description='A telephone number, as it should be printed: "0300 123 4567".')
+    email: Email | None = Field(None, description="An e-mail address for enquiries (printed as a link).")
+    website: HttpUrl | None = Field(None, description="A web address for enquiries (default: the organisation's "
+                                    "website).")
+
+
 class ReportInfo(Strict):
     """The report itself: publisher, title, period, locale."""
 
@@ -102,8 +116,15 @@ class ReportInfo(Strict):
     title: Text
     subtitle: Text | None = None
     period: Period
-    published: Date | None = None
+    published: Date | None = Field(None, description="The date of publication, printed on the back page as "
+                                   '"Published April 2008".')
     full_review: Link | None = None
+    contact: ContactDetails | None = Field(None, description="Address, telephone, e-mail and website, printed on the "
+                                           "back page.")
+    copyright: Text | None = Field(None, description='The copyright line, printed as written: '
+                                   '"© Fenwick Valley Community Larder 2024".')
+    alternative_formats: Text | None = Field(None, description="How to ask for the report in another format (large "
+                                             "print, Braille, audio, Easy Read, another language), printed as written.")
     # Words and brand a layout may use; each has a natural default, so none is required.
     theme: Key | None = Field(None, description="The theme (a folder under layouts/themes/) that brands this report; "
                               "default: the layout's, else make-report's own.")
@@ -240,7 +261,8 @@ class ChartChoice(Strict):
     """How the data's author wants a series charted; anything left out is chosen from its shape."""
 
     kind: ChartKind | None = Field(None, description="column, bar, stacked_column, stacked_bar, line, donut or pie.")
-    highlight: Text | None = Field(None, description="A category drawn in the highlight colour.")
+    highlight: Text | None = Field(None, description="A category (or, of several rows, a row) drawn in the highlight "
+                                   "colour: the focus; the rest are drawn in the neutral.")
     sort: Literal["none", "ascending", "descending"] | None = None
     legend: Literal["none", "top", "bottom", "right", "left"] | None = None
     data_labels: bool | None = None
@@ -253,6 +275,9 @@ class Series(Strict):
 
     title: Text
     unit: Unit = "count"
+    measure: Text | None = Field(
+        None, description="What every value counts, when the values come from figures with different labels: "
+                          "says they are one measure that may share an axis (e.g. `arrests` for arrests by region).")
     categories: list[Text] = Field(min_length=1, max_length=MAX_CATEGORIES)
     series: list[NamedSeries] = Field(min_length=1, max_length=MAX_ROWS)
     chart: ChartChoice | None = Field(None, description="How to chart it (default: chosen from the series' shape).")
@@ -284,7 +309,8 @@ class Section(Strict):
     """A section of narrative in light Markdown (emphasis, links, bullet lists)."""
 
     id: Key
-    title: Text
+    title: Text | None = Field(None, description="The section's heading; without one, the section carries on the "
+                               "text before it (the first section, the headline).")
     body: Text
 
 

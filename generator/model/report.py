@@ -116,6 +116,8 @@ class SeriesView:
     number_format: str = "#,##0"  # the Excel code that writes these values as their labels do
     locale: str = "en-GB"  # whose separators the charts' ticks use
     references: tuple[Reference, ...] = ()  # benchmark and target lines (issue 9)
+    unlike_measures: tuple[str, ...] = ()  # the different measures its figures count, when not one (never charted)
+    published: tuple[str, ...] = ()  # the published figures its derived values come from, in words
 
     @property
     def derived_notes(self) -> tuple[str, ...]:
@@ -140,10 +142,10 @@ class QuoteView:
 
 @dataclass(frozen=True)
 class SectionView:
-    """A narrative section as styled blocks."""
+    """A narrative section as styled blocks; without a title it carries on the text before it."""
 
     key: str
-    title: str
+    title: str | None
     blocks: tuple[Block, ...]
 
 
@@ -196,6 +198,12 @@ class Report:
     theme_span: Span | None = None  # where the data file names its theme, for diagnostics
     headline: str | None = None
     intro: str | None = None
+    address: tuple[str, ...] = ()  # the back page's contact details, each line left out when not given
+    phone: str | None = None
+    email: str | None = None
+    contact_website: str | None = None  # the contact website, else the organisation's
+    copyright: str | None = None
+    alternative_formats: str | None = None
 
     @property
     def headline_figures(self) -> tuple[FigureView, ...]:
@@ -213,11 +221,25 @@ class Report:
             "report.period_description": self.period_description or "",
             "report.subtitle": self.subtitle or "",
             "report.period": self.period,
+            # The period shown apart (large, on a cover) only when the title does not already say it.
+            "report.period_unless_in_title": "" if self.period in self.title else self.period,
             "report.organisation": self.organisation,
             "report.short_name": self.short_name,
-            "report.website": (self.website or "").removeprefix("https://").removeprefix("http://").rstrip("/"),
+            "report.website": _bare(self.website or ""),
             "report.description": self.description or "",
             "report.published": self.published or "",
             "report.full_review_url": self.full_review_url or "",
             "report.full_review_title": self.full_review_title or "",
+            # A paragraph per line of the address, so a text block sets it line by line.
+            "report.address": "\n\n".join(self.address),
+            "report.phone": self.phone or "",
+            "report.email": self.email or "",
+            "report.contact_website": _bare(self.contact_website or self.website or ""),
+            "report.copyright": self.copyright or "",
+            "report.alternative_formats": self.alternative_formats or "",
         }
+
+
+def _bare(url: str) -> str:
+    """A web address as printed: without its scheme or a trailing slash."""
+    return url.removeprefix("https://").removeprefix("http://").rstrip("/")

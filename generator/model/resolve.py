@@ -12,8 +12,9 @@ from generator.model import derive, formatting, locales
 from generator.model.currency import check_currencies, currency_of
 from generator.model.datafile import MAX_POINTS, DataFile, Figure, FigureRef, PercentChange, Series
 from generator.model.formatting import Formatter
-from generator.model.chartplan import plan_chart
+from generator.model.chartplan import plan_chart, unlike_measures
 from generator.model.markup import parse_blocks, parse_inline
+from generator.model.repeats import without_repeats
 from generator.model.report import (
     FigureView,
     ListView,
@@ -39,6 +40,7 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
     _check_section_ids(data, spans, problems)
     _check_section_refs(data, spans, problems)
     _check_highlights(data, spans, problems)
+    figures = _figures(data, spans, problems, fmt, previous)
     return Report(
         path=spans.file,
         organisation=info.organisation.name,
@@ -53,10 +55,11 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         locale=locale,
         full_review_title=info.full_review.title if info.full_review else None,
         full_review_url=str(info.full_review.url) if info.full_review else None,
-        figures=MappingProxyType(_figures(data, spans, problems, fmt, previous)),
-        series=MappingProxyType(_all_series(data, spans, problems, fmt, previous)),
+        figures=MappingProxyType(figures),
+        series=MappingProxyType(_all_series(data, spans, problems, fmt, previous, figures)),
         quotes=MappingProxyType(_quotes(data, spans, problems)),
-        sections=tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
+        sections=without_repeats(data, tuple(SectionView(s.id, s.title, parse_blocks(s.body)) for s in data.sections),
+                                 spans, problems),
         lists=MappingProxyType({k: ListView(k, v.title, tuple(parse_inline(i) for i in v.items))
                                 for k, v in data.lists.items()}),
         notes=tuple(data.notes),
@@ -66,7 +69,17 @@ def resolve(data: DataFile, spans: SpanMap, problems: Collector,
         theme_span=spans.at(("report", "theme")) if info.theme else None,
         headline=info.headline,
         intro=info.intro,
+        **_contact(info),
     )
+
+
+def _contact(info) -> dict:
+    """The back page's lines: contact details, copyright and alternative formats, as written."""
+    contact = info.contact
+    lines = tuple(line.strip() for line in (contact.address or "").splitlines() if line.strip()) if contact else ()
+    return {"address": lines, "phone": contact.phone if contact else None, "email": contact.email if contact else None,
+            "contact_website": str(contact.website) if contact and contact.website else None,
+            "copyright": info.copyright, "alternative_formats": info.alternative_formats}
 
 
 def _locale(data: DataFile, spans: SpanMap, problems: Collector) -> str:
@@ -164,12 +177,13 @@ def _check_section_refs(data: DataFile, spans: SpanMap, problems: Collector) -> 
 
 
 def _check_highlights(data: DataFile, spans: SpanMap, problems: Collector) -> None:
-    """A highlighted category is one of the series' categories."""
+    """A highlighted category is one of the series' categories (or, of several rows, one of the rows)."""
     for key, series in data.series.items():
         wanted = series.chart.highlight if series.chart else None
-        if wanted is not None and wanted not in series.categories:
-            report_unknown(problems, spans, ("series", key, "chart", "highlight"), "category", wanted,
-                           list(series.categories))
+        rows = [row.name for row in series.series] if len(series.series) > 1 else []  # a row in focus, or a part
+        if wanted is not None and wanted not in (*series.categories, *rows):
+            report_unknown(problems, spans, ("series", key, "chart", "highlight"),
+                           "category or row" if rows else "category", wanted, [*series.categories, *rows])
 
 
 def _check_section_ids(data: DataFile, spans: SpanMap, problems: Collector) -> None:
@@ -200,19 +214,22 @@ def _change(fig: Figure, key: str, fmt: Formatter, previous: DataFile | None, da
 
 
 def _all_series(data: DataFile, spans: SpanMap, problems: Collector, fmt: Formatter,
-                previous: DataFile | None = None) -> dict[str, SeriesView]:
+                previous: DataFile | None = None, figures: dict[str, FigureView] | None = None) -> dict[str, SeriesView]:
     """Resolve every series, checking lengths and figure references."""
-    return {key: _series(key, s, data, spans, problems, fmt, previous) for key, s in data.series.items()}
+    return {key: _series(key, s, data, spans, problems, fmt, previous, figures or {})
+            for key, s in data.series.items()}
 
 
 def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: Collector,
-            fmt: Formatter, previous: DataFile | None = None) -> SeriesView:
+            fmt: Formatter, previous: DataFile | None = None,
+            figures: dict[str, FigureView] | None = None) -> SeriesView:
     """Resolve one series."""
     points = len(series.categories) * len(series.series)
     if points > MAX_POINTS:
         problems.error(spans.key(("series", key)), f"series {key!r} has {points:,} values "
                        f"({len(series.series)} rows of {len(series.categories)}), more than the {MAX_POINTS:,} a chart may draw",
                        "chart fewer rows or categories (the limit keeps a build to seconds)")
+    errors = _error_count(problems)
     rows = []
     for i, row in enumerate(series.series):
         path = ("series", key, "series", i, "values")
@@ -221,12 +238,51 @@ def _series(key: str, series: Series, data: DataFile, spans: SpanMap, problems: 
                            f"{len(series.categories)} categories", "give one value per category, in order")
         rows.append(SeriesRow(row.name, tuple(_point(v, path + (j,), series, data, spans, problems, fmt, previous)
                                              for j, v in enumerate(row.values))))
-    plan = plan_chart(series, data.report.period.label) if series.charted else None
+    # Measures are judged only on references that resolved: a wrong one is already an error at its line.
+    clean = _error_count(problems) == errors and not _dangling_part_of(data)
+    unlike = unlike_measures(series, data.figures) if clean else ()
+    if unlike and series.charted:
+        problems.warning(spans.key(("series", key)), f"series {key!r} puts {len(unlike)} different measures on one "
+                         f"axis ({'; '.join(unlike)}), so it is not charted",
+                         "a chart compares one measure: give each measure a series of its own; if these figures "
+                         "count the same thing, say what with `measure:` (e.g. `measure: arrests`); "
+                         "`charted: false` keeps the series uncharted without this warning")
     shown = [v.as_shown for row in rows for v in row.values]
+    plan = plan_chart(series, data.report.period.label, tuple(v.number for row in rows for v in row.values),
+                      data.figures) if series.charted and not unlike else None
     code = fmt.code(series.unit, series.currency, formatting.places(shown, series.unit))
     return SeriesView(key, series.title, series.unit, tuple(series.categories), tuple(rows), plan,
                       series.headline, series.section, currency=series.currency, number_format=code,
-                      locale=fmt.locale, references=_references(series, fmt))
+                      locale=fmt.locale, references=_references(series, fmt), unlike_measures=unlike,
+                      published=_published(series, rows, figures or {}))
+
+
+def _published(series: Series, rows: list[SeriesRow], figures: dict[str, FigureView]) -> tuple[str, ...]:
+    """The published figures the series' derived values come from, in words, where the chart would not show them.
+
+    A chart of monthly averages derived from 5,812 reports shows only derived bars; the reader
+    still sees the published total and the change the source states ("5,812 reports received
+    and activated, a 76% increase on the monthly average from 2006/07"). A figure whose value is
+    already a label of the chart, or written in its title, needs no such line.
+    """
+    shown = {v.text for row in rows for v in row.values if not v.derived}
+    found: dict[str, str] = {}
+    for row, resolved in zip(series.series, rows):
+        for value, point in zip(row.values, resolved.values):
+            if not (isinstance(value, FigureRef) and point.derived and value.figure in figures):
+                continue
+            fig = figures[value.figure]
+            if fig.value.text in shown or re.search(rf"(?<![\w.,]){re.escape(fig.value.text)}(?![\w]|[.,]\d)",
+                                                      series.title):
+                continue
+            change = fig.change.text if fig.change is not None and not fig.change.derived else None
+            found.setdefault(value.figure, f"{fig.value.text} {fig.label}" + (f", {change}" if change else ""))
+    return tuple(found.values())
+
+
+def _error_count(problems: Collector) -> int:
+    """How many errors have been recorded so far."""
+    return sum(1 for d in problems.items if d.severity.value == "error")
 
 
 def _references(series: Series, fmt: Formatter) -> tuple[Reference, ...]:

@@ -1,218 +1,91 @@
-"""The deck backend: draws laid-out slides with python-pptx, deciding nothing about placement."""
+"""The deck backend: draws laid-out slides with python-pptx, deciding nothing about placement.
+
+The deck is built on a master of its own (generator/render/deck_package.py): a theme with
+the brand's colours and fonts, a slide master carrying the furniture every slide shares,
+and a slide layout per kind of slide whose placeholders the slides fill; or on a brand
+template (generator/render/deck_template.py), whose layouts the slides use instead.
+"""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from lxml import etree
-from pptx import Presentation
-from pptx.dml.color import RGBColor
-from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
-from pptx.util import Emu, Pt
 
-from generator.layout.frame import (
-    ChartItem,
-    Document,
-    ImageItem,
-    Item,
-    Line,
-    PageFrame,
-    RectItem,
-    RuleItem,
-    TextItem,
-)
-from generator.render.deck_a11y import is_decorative, mark_decorative, set_language
-from generator.render.links import split_links
-from generator.images import kind_of
-from generator.render.dates import build_time
+from generator.layout.frame import Document, PageFrame
+from generator.render.deck_master import MasterPlan
+from generator.render.deck_package import own_presentation
+from generator.render.deck_props import notes_master_with_theme, set_app_properties, set_core_properties
+from generator.render.deck_shapes import Pen, draw
+from generator.render.deck_slide import fill_slide, paint_background
+from generator.render.deck_theme import Scheme
 from generator.render.zipfix import save_presentation
-
-EMU_PER_PT = 12700
-_ALIGN = {"left": PP_ALIGN.LEFT, "centre": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-BLANK_LAYOUT = 6
-TITLE_ONLY_LAYOUT = 5  # its title placeholder names the slide for screen readers and the slide sorter
-SLACK = 1.0  # points
-
-
-def emu(points: float) -> Emu:
-    """Points to EMU (the one conversion for this backend)."""
-    return Emu(round(points * EMU_PER_PT))
 
 
 def render_deck(doc: Document, cache_dir=None) -> bytes:
     """The whole deck as .pptx bytes, repeatable byte for byte."""
-    prs = Presentation()
-    first = doc.pages[0]
-    prs.slide_width, prs.slide_height = emu(first.width), emu(first.height)
-    _metadata(prs, doc)
+    if doc.template is not None:
+        return _on_template(doc)
+    prs, master = own_presentation(doc)
+    pen = Pen(doc.metadata.language, Scheme(doc.brand))
+    notes_master_with_theme(prs)
+    _master_furniture(prs, master, pen)
+    layouts = {layout.name: layout for layout in prs.slide_layouts}
     for page in doc.pages:
-        _slide(prs, page, doc.metadata.language)
+        kind = master.kinds[page.kind]
+        slide = prs.slides.add_slide(layouts[kind.name])
+        _own_slide(slide, page, master, pen)
+    set_core_properties(prs, doc)
+    set_app_properties(prs, doc)
     return save_presentation(prs)
 
 
-def _metadata(prs, doc: Document) -> None:
-    """Core properties, with fixed times."""
-    props = prs.core_properties
-    meta = doc.metadata
-    props.title, props.author, props.subject = meta.title, meta.author, meta.subject
-    props.keywords = ", ".join(meta.keywords)
-    props.language = meta.language
-    props.last_modified_by = "make-report"
-    props.revision = 1
-    when = build_time()  # the PDF's dates too (see generator/render/dates.py)
-    props.created = props.modified = when
-    props.last_printed = when
+def _on_template(doc: Document) -> bytes:
+    """The deck on a brand template: its masters, layouts and theme; each kind of slide on its mapped layout."""
+    from generator.render.deck_template import open_template
+
+    assert doc.template is not None
+    prs = open_template(doc.template)
+    pen = Pen(doc.metadata.language, Scheme(doc.brand), inherit=True)
+    notes_master_with_theme(prs)
+    layouts = {kind: prs.slide_masters[m].slide_layouts[n] for kind, m, n in doc.template.layouts}
+    for page in doc.pages:
+        fill_slide(prs.slides.add_slide(layouts[page.kind]), page, pen)
+    set_core_properties(prs, doc)
+    set_app_properties(prs, doc)
+    return save_presentation(prs)
 
 
-def _slide(prs, page: PageFrame, language: str) -> None:
-    """One slide: background, items in order, speaker notes.
+def _master_furniture(prs, master: MasterPlan, pen: Pen) -> None:
+    """Draw the furniture every slide of the master shares onto the slide master, marked decorative."""
+    from pptx.shapes.shapetree import SlideShapes
 
-    The title placeholder comes first in the shape tree, so it is read first; furniture is
-    marked decorative and skipped, so the content follows in the order it was laid out.
+    slide_master = prs.slide_masters[0]
+    tree = slide_master._element.cSld.spTree
+    shapes = SlideShapes(tree, slide_master)
+    for item in master.furniture:
+        draw(shapes, item, pen)
+    _renumber(tree)
+
+
+def _renumber(tree) -> None:
+    """Shape ids 1, 2, 3... in the master's shape tree.
+
+    python-pptx takes the next id after every id in the part, and a master's part also holds
+    its slide layouts' ids (from 2147483649), so shapes drawn onto it would get ids up there.
     """
-    titled = page.title_item is not None
-    slide = prs.slides.add_slide(prs.slide_layouts[TITLE_ONLY_LAYOUT if titled else BLANK_LAYOUT])
-    if page.background:
-        fill = slide.background.fill
-        fill.solid()
-        fill.fore_color.rgb = _rgb(page.background)
-    for n, item in enumerate(page.items):
-        if n == page.title_item and isinstance(item, TextItem):
-            _fill_text(slide.shapes.title, item, language)
-            continue
-        shape = _item(slide.shapes, item, language)
-        if shape is not None and is_decorative(item):
-            mark_decorative(shape._element)
-    slide.notes_slide.notes_text_frame.text = page.notes or page.id
+    for n, properties in enumerate(tree.iter(qn("p:cNvPr")), start=1):
+        properties.set("id", str(n))
+        name = properties.get("name", "")
+        if name.rsplit(" ", 1)[-1].isdigit() and int(name.rsplit(" ", 1)[-1]) > 1000:
+            properties.set("name", f"{name.rsplit(' ', 1)[0]} {n - 1}")
 
 
-def _item(shapes, item: Item, language: str):
-    """Draw one item (the single place that knows every item kind); the shape made, if any."""
-    if isinstance(item, TextItem):
-        return _text(shapes, item, language)
-    if isinstance(item, RectItem):
-        return _rect(shapes, item)
-    if isinstance(item, RuleItem):
-        line = shapes.add_connector(MSO_CONNECTOR.STRAIGHT, emu(item.x1), emu(item.y1), emu(item.x2), emu(item.y2))
-        line.line.color.rgb = _rgb(item.colour)
-        line.line.width = emu(item.width)
-        return line
-    if isinstance(item, ChartItem):
-        from generator.charts.deck import add_chart
-
-        box = item.box
-        return add_chart(shapes, item.spec, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
-    if isinstance(item, ImageItem):
-        box = item.box
-        source = item.path
-        if kind_of(Path(source)) == "svg":  # by its bytes, as the layout's check judged it, not its name
-            from generator.render.svg import svg_png
-
-            source = svg_png(source)
-        pic = shapes.add_picture(source, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
-        pic._element.nvPicPr.cNvPr.set("descr", item.description)
-        return pic
-    raise TypeError(f"no drawing for frame item {type(item).__name__}")  # never silently skipped
-
-
-def _rgb(hex_colour: str) -> RGBColor:
-    return RGBColor.from_string(hex_colour.lstrip("#").upper())
-
-
-def _rect(shapes, item: RectItem):
-    """A rectangle shape with no text and no shadow."""
-    kind = MSO_SHAPE.ROUNDED_RECTANGLE if item.radius else MSO_SHAPE.RECTANGLE
-    box = item.box
-    shape = shapes.add_shape(kind, emu(box.x), emu(box.y), emu(box.w), emu(box.h))
-    if item.radius:
-        shape.adjustments[0] = item.radius / max(1e-6, min(box.w, box.h))
-    if item.fill:
-        shape.fill.solid()
-        shape.fill.fore_color.rgb = _rgb(item.fill)
-    else:
-        shape.fill.background()
-    if item.stroke:
-        shape.line.color.rgb = _rgb(item.stroke)
-        shape.line.width = emu(item.stroke_width)
-    else:
-        shape.line.fill.background()
-    shape.shadow.inherit = False
-    return shape
-
-
-def _text(shapes, item: TextItem, language: str):
-    """A text box whose lines, sizes and spacing are exactly those the layout stage set."""
-    if not item.lines:
-        return None
-    box = shapes.add_textbox(0, 0, 0, 0)
-    _fill_text(box, item, language)
-    return box
-
-
-def _fill_text(shape, item: TextItem, language: str) -> None:
-    """Place a text shape (a text box or the title placeholder) and set its laid-out lines."""
-    top = item.lines[0].baseline - _baseline_in_line(item.lines[0])
-    box = item.box
-    # One point of slack below the last line: the lines already fit, and the slack keeps
-    # centipoint rounding of line pitches from tipping a full box over its edge.
-    shape.left, shape.top = emu(box.x), emu(box.y + top)
-    shape.width, shape.height = emu(box.w), emu(max(1.0, box.h - top) + SLACK)
-    frame = shape.text_frame
-    frame.word_wrap = False  # line breaks are decided by the layout stage, measured with the same metrics
-    frame.auto_size = MSO_AUTO_SIZE.NONE
-    frame.vertical_anchor = MSO_ANCHOR.TOP
-    frame.margin_left = frame.margin_right = frame.margin_top = frame.margin_bottom = 0
-    for n, line in enumerate(item.lines):
-        para = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        _paragraph(para, line, first=n == 0, language=language)
-
-
-def _baseline_in_line(line: Line) -> float:
-    """Distance from a line's top (above its space before) to its baseline, as the layout set it."""
-    size = max((p.size for p in line.pieces), default=line.height)
-    return (line.height - size) / 2 + size * 0.8 + line.space_before
-
-
-def _paragraph(para, line: Line, first: bool, language: str) -> None:
-    """One laid-out line as one paragraph: exact line pitch, explicit sizes, native bullets."""
-    para.alignment = _ALIGN[line.align]
-    para.line_spacing = Pt(line.height)
-    para.space_before = Pt(0 if first else line.space_before)
-    para.space_after = Pt(0)
-    pieces = line.pieces
-    ppr = para._p.get_or_add_pPr()
-    ppr.set("marL", str(int(emu(line.indent))))
-    if pieces and pieces[0].text == "•" and line.indent:
-        ppr.set("indent", str(-int(emu(line.indent))))
-        bullet = etree.SubElement(ppr, qn("a:buChar"))
-        bullet.set("char", "•")
-        pieces = pieces[1:]
-    else:
-        ppr.set("indent", "0")
-        etree.SubElement(ppr, qn("a:buNone"))
-    for piece in pieces:
-        words = piece.source if piece.source is not None else piece.text
-        # A web or e-mail address written in the text becomes a hyperlink of its own run.
-        parts = [(words, piece.link)] if piece.link else split_links(words)
-        for text, link in parts:
-            _run(para, piece, text, link, language)
-
-
-def _run(para, piece, text: str, link: str | None, language: str) -> None:
-    """One run of a piece: its words, face, size, colour, language and link."""
-    run = para.add_run()
-    run.text = text
-    # Capitals as a font attribute keep the words as written, for screen readers and editing.
-    if piece.source is not None:
-        run.font._rPr.set("cap", "all")
-    font = run.font
-    font.size = Pt(piece.size)
-    font.name = piece.font.deck_family
-    font.bold = piece.font.bold
-    font.italic = piece.font.italic
-    font.color.rgb = _rgb(piece.colour)
-    set_language(run, language)
-    if link:
-        run.hyperlink.address = link
+def _own_slide(slide, page: PageFrame, master: MasterPlan, pen: Pen) -> None:
+    """A slide on the deck's own master: its background and master shapes where they differ from its layout's."""
+    kind = master.kinds[page.kind]
+    wanted = page.background or master.paper
+    if wanted != (kind.background or master.paper):  # not the background its layout gives it
+        paint_background(slide, wanted, pen)
+    shows = master.shows_master(page)
+    if kind.shows_master and not shows:
+        slide._element.set("showMasterSp", "0")  # its own furniture, or none, instead of the master's
+    fill_slide(slide, page, pen, skip=lambda item: shows and master.on_master(page, item))

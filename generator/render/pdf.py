@@ -21,12 +21,14 @@ from generator.layout.frame import (
     RuleItem,
     TextItem,
 )
+from generator.layout.hyphenate import SOFT_HYPHEN
+from generator.layout.hyphenate import shown as drawn_text
 from generator.layout.text import BULLET
 from generator.render.links import split_links
 from generator.render.tags import Node, Tagger
 
 ARTIFACT_ROLES = {"running": True, "logo": False}  # text roles that are furniture: is it pagination?
-HEADINGS = {"title": "H1", "heading": "H2"}  # levels are made consecutive when the tree is written
+HEADINGS = {"title": "H1", "heading": "H2", "subheading": "H3"}  # levels are made consecutive when the tree is written
 
 
 def render_pdf(doc: Document, cache_dir: Path | ChartCache | None) -> bytes:
@@ -193,6 +195,7 @@ class _Paragraphs:
         self.list: Node | None = None  # consecutive bullets share one L
         self.current: Node | None = None
         self.label: Node | None = None  # the bullet's Lbl, for the line that starts a list item
+        self.toc: Node | None = None  # a contents list's TOC
 
     def element(self, line: Line) -> Node:
         """The element that `line`'s words belong to (a new one when the line starts a paragraph)."""
@@ -211,6 +214,12 @@ class _Paragraphs:
             self.current = item.add("LBody")
             return self.current
         self.list = None
+        if self.role == "contents":  # a contents list: a TOC of entries, each a TOCI holding its links
+            last = self.section.kids[-1] if self.section.kids else None
+            continued = last if isinstance(last, Node) and last.tag == "TOC" else None  # its next column
+            self.toc = self.toc or continued or self.section.add("TOC")
+            self.current = self.toc.add("TOCI")
+            return self.current
         self.current = self._parent().add(HEADINGS.get(self.role, "P"))
         return self.current
 
@@ -247,11 +256,11 @@ def _line(canvas: Canvas, item: TextItem, n: int, height: float, tagger: Tagger,
         canvas.setFont(piece.font.name, piece.size)
         text = piece.text + (" " if k == len(line.pieces) - 1 and _runs_on(item, n, flows_on) else "")
         if element is None:
-            canvas.drawString(x, y, text)
+            _draw(canvas, x, y, text, tagger)
             continue
         if k == 0 and label is not None:
             with tagger.content(label):
-                canvas.drawString(x, y, text)
+                _draw(canvas, x, y, text, tagger)
             continue
         _parts(canvas, piece, text, x, y, tagger, element)
 
@@ -259,15 +268,43 @@ def _line(canvas: Canvas, item: TextItem, n: int, height: float, tagger: Tagger,
 def _parts(canvas: Canvas, piece, text: str, x: float, y: float, tagger: Tagger, element: Node) -> None:
     """A piece's words, with its link, or any web or e-mail address in them, as tagged Link elements."""
     for part, link in [(text, piece.link)] if piece.link else split_links(text):
-        width = pdfmetrics.stringWidth(part, piece.font.name, piece.size)
-        owner = element.add("Link") if link else element
+        width = pdfmetrics.stringWidth(drawn_text(part), piece.font.name, piece.size)
+        owner = _link_element(element, link) if link else element
         with tagger.content(owner):
-            canvas.drawString(x, y, part)
+            _draw(canvas, x, y, part, tagger)
         if link:
-            shown = pdfmetrics.stringWidth(part.rstrip(), piece.font.name, piece.size)
-            canvas.linkURL(link, (x, y - piece.size * 0.25, x + shown, y + piece.size * 0.85), relative=0)
-            tagger.link(owner, f"Link to {link.removeprefix('mailto:')}")
+            shown = pdfmetrics.stringWidth(drawn_text(part).rstrip(), piece.font.name, piece.size)
+            rect = (x, y - piece.size * 0.25, x + shown, y + piece.size * 0.85)
+            if link.startswith("#page"):  # a page of this document (a contents list): its bookmark's destination
+                canvas.linkRect("", link[1:], rect, relative=0)
+                tagger.link(owner, f"Link to page {link.removeprefix('#page')}")
+            else:
+                canvas.linkURL(link, rect, relative=0)
+                tagger.link(owner, f"Link to {link.removeprefix('mailto:')}")
         x += width
+
+
+def _link_element(element: Node, link: str) -> Node:
+    """The Link element for a linked part: the one just made for the same target on this line, else a new one."""
+    last = element.kids[-1] if element.kids else None
+    if isinstance(last, Node) and last.tag == "Link" and last.target == link:
+        return last
+    return element.add("Link", target=link)
+
+
+def _draw(canvas: Canvas, x: float, y: float, text: str, tagger: Tagger) -> None:
+    """Draw text at (x, y); a soft hyphen at a line end is drawn as a hyphen that reads as U+00AD.
+
+    The hyphen glyph is wrapped in a Span whose ActualText is the soft hyphen, so text
+    extraction and screen readers read the hyphenated word whole (ISO 32000-1, 14.8.2.2.3).
+    """
+    if SOFT_HYPHEN not in text:
+        canvas.drawString(x, y, text)
+        return
+    head = text.replace(SOFT_HYPHEN, "")
+    canvas.drawString(x, y, head)
+    with tagger.actual_text(SOFT_HYPHEN):
+        canvas.drawString(x + canvas.stringWidth(head), y, "-")
 
 
 def _runs_on(item: TextItem, n: int, flows_on: bool) -> bool:

@@ -40,6 +40,7 @@ class Node:
     kids: list[Union["Node", Mark, Annot]] = field(default_factory=list)
     alt: str = ""
     bbox: tuple[float, float, float, float] | None = None  # PDF units, for Figures
+    target: str | None = None  # for a Link: where it goes, so the pieces of one link share one element
 
     def add(self, tag: str, **extra) -> "Node":
         """A new child element, appended (so in reading order)."""
@@ -81,6 +82,14 @@ class Tagger:
         self._mcid += 1
         parent.kids.append(mark)
         self._literal(f"/{_marked_tag(parent.tag)} <</MCID {mark.mcid}>> BDC")
+        yield
+        self._literal("EMC")
+
+    @contextmanager
+    def actual_text(self, text: str) -> Iterator[None]:
+        """Draw something that reads as `text` (a hyphen glyph that is a soft hyphen), inside the current content."""
+        hex_text = "FEFF" + text.encode("utf-16-be").hex().upper()
+        self._literal(f"/Span <</ActualText <{hex_text}>>> BDC")
         yield
         self._literal("EMC")
 

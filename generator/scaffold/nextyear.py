@@ -132,6 +132,8 @@ def _report(report: dict[str, Any], carry: Carry) -> Block:
     return _rules(report, {
         "organisation": carry.verbatim, "title": carry.text,
         "subtitle": carry.off, "published": carry.off, "full_review": carry.off,
+        "contact": carry.verbatim, "alternative_formats": carry.verbatim,
+        "copyright": carry.off,  # it usually names last year
         "headline": carry.off, "intro": carry.off,  # last year's words: rewritten each year
         "period": lambda key, value: Item(key, _period(value, carry)),
     }, carry.keep)

@@ -59,7 +59,15 @@ def _report(name: str, short_name: str, period: str) -> Block:
             _off("start", "the first day, YYYY-MM-DD"),
             _off("end", "the last day, YYYY-MM-DD"),
         )),
-        _off("published", "the date of publication, YYYY-MM-DD; shown as \"April 2008\""),
+        _off("published", "the date of publication, YYYY-MM-DD; shown on the back page as \"Published April 2008\""),
+        _off("contact", "how readers reach you, printed on the back page (each line only when given)", mapping(
+            Item("address", note="the postal address: write `address: |` and its lines below"),
+            Item("phone", note='as it should be printed, in quotes: "0300 123 4567"'),
+            Item("email", note="an e-mail address for enquiries"),
+            Item("website", note="a full web address (default: the organisation's website)"))),
+        _off("copyright", "the copyright line, printed as written: \"© Name 2026\""),
+        _off("alternative_formats", "how to ask for the report in another format (large print, Braille, audio, "
+                                    "another language), printed as written"),
         Item("locale", "en-GB", note="any CLDR locale (en-GB, en-NZ, de-DE...): how numbers, money and dates are written"),
         _off("currency", "the currency of money that names none: an ISO 4217 code, e.g. GBP, NZD, EUR"),
         _off("full_review", "a link to the full document", mapping(
@@ -120,6 +128,8 @@ def _series(period: str) -> Item:
             Item("title", note="required"),
             Item("unit", "count", note=UNITS.replace(" (formatted like a count)", "").replace(" (76 means 76%)", "")),
             Item("currency", note="for money: an ISO 4217 code; else report.currency"),
+            Item("measure", note="what every value counts, when the values are figures with different labels "
+                                 "(e.g. arrests in each region): says they are one measure on one axis"),
             Item("categories", listing(Item(None, last), Item(None, period)), note="required, at least one"),
             Item("series", listing(Item(None, mapping(
                 Item("name", note="required"),
@@ -128,8 +138,8 @@ def _series(period: str) -> Item:
                     Item(None, mapping(Item("figure", "first_figure")))), note="one per category, in order"),
             ))), note="required: one or more named rows"),
             Item("chart", mapping(
-                Item("kind", note="column, bar, stacked_column, stacked_bar, line, donut or pie"),
-                Item("highlight", note="a category drawn in the highlight colour"),
+                Item("kind", note="column, bar, stacked_column, stacked_bar, line, donut, pie, proportion or waffle"),
+                Item("highlight", note="the focus: a category (or one of several rows) drawn in the highlight colour"),
                 Item("sort", note="none, ascending or descending"),
                 Item("legend", note="none, top, bottom, right or left"),
                 Item("data_labels", note="true or false"),
@@ -167,7 +177,7 @@ def _sections() -> Item:
         "bullet lists. Write a long body as `body: |` with the text indented on the lines below.",), listing(
         Item(None, mapping(
             Item("id", "overview", note="required: a key of your choosing, unique"),
-            Item("title", note="required"),
+            Item("title", note="the section's heading; leave it out to carry on the text before it"),
             Item("body", note="required"),
         ))))
 

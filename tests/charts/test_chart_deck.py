@@ -16,7 +16,7 @@ from generator.charts.deck import add_chart
 from generator.charts.numfmt import format_number
 from generator.charts.spec import ChartSpec
 
-from .conftest import KINDS, PALETTE, sample_spec
+from .conftest import NATIVE_KINDS, PALETTE, sample_spec
 
 NS = {
     "c": "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -30,6 +30,7 @@ EXPECTED_TYPES = {
     "line": XL_CHART_TYPE.LINE_MARKERS,
     "donut": XL_CHART_TYPE.DOUGHNUT,
     "pie": XL_CHART_TYPE.PIE,
+    "proportion": XL_CHART_TYPE.BAR_STACKED_100,
 }
 
 
@@ -58,16 +59,21 @@ def chart_xml(chart: Chart) -> etree._Element:
 @pytest.fixture(scope="module")
 def frames(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     """One reopened chart frame per kind."""
-    specs = [sample_spec(kind) for kind in KINDS]
-    return dict(zip(KINDS, save_and_reopen(tmp_path_factory.mktemp("deck"), specs)))
+    specs = [sample_spec(kind) for kind in NATIVE_KINDS]
+    return dict(zip(NATIVE_KINDS, save_and_reopen(tmp_path_factory.mktemp("deck"), specs)))
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", NATIVE_KINDS)
 def test_type_categories_values(frames: dict, kind: str) -> None:
     spec = sample_spec(kind)  # type: ignore[arg-type]
     chart = frames[kind].chart
     assert chart.chart_type == EXPECTED_TYPES[kind]
     plot = chart.plots[0]
+    if kind == "proportion":  # one bar: the whole (named as its row) is the category, each part a series
+        assert tuple(plot.categories) == ("Reports",)
+        assert [(s.name, tuple(s.values)) for s in plot.series] == [("Public", (12,)), ("Industry", (7,)),
+                                                                    ("Police", (6,))]
+        return
     assert tuple(plot.categories) == spec.categories
     drawn = style.chart_series(spec)
     assert [s.name for s in plot.series] == [s.name for s in drawn]
@@ -77,12 +83,12 @@ def test_type_categories_values(frames: dict, kind: str) -> None:
     assert codes and set(codes) == {spec.number_format}
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", NATIVE_KINDS)
 def test_alt_text_in_descr(frames: dict, kind: str) -> None:
     assert frames[kind]._element.nvGraphicFramePr.cNvPr.get("descr") == f"Alt text for the {kind} sample."
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", NATIVE_KINDS)
 def test_axis_ids_positive_unique_and_paired(frames: dict, kind: str) -> None:
     root = chart_xml(frames[kind].chart)
     ids = [int(v) for v in xp(root, ".//c:plotArea/*[not(self::c:catAx or self::c:valAx)]/c:axId/@val")]
@@ -109,16 +115,22 @@ def test_line_colours(frames: dict) -> None:
         assert str(series.format.line.color.rgb) == PALETTE[index].lstrip("#")
 
 
+def point_fill(root: etree._Element, index: int, series: int = 0) -> tuple[str, str | None]:
+    """(fill, outline) colours of one data point's own format, as "#RRGGBB"."""
+    (dpt,) = xp(root, f".//c:ser[c:idx/@val='{series}']/c:dPt[c:idx/@val='{index}']")
+    fill = xp(dpt, "c:spPr/a:solidFill/a:srgbClr/@val")
+    line = xp(dpt, "c:spPr/a:ln/a:solidFill/a:srgbClr/@val")
+    return "#" + fill[0], ("#" + line[0]) if line else None
+
+
 @pytest.mark.parametrize("kind", ["donut", "pie"])
 def test_slice_colours_per_point(frames: dict, kind: str) -> None:
     root = chart_xml(frames[kind].chart)
-    for index in range(3):
-        (dpt,) = xp(root, f".//c:ser/c:dPt[c:idx/@val='{index}']")
-        colours = xp(dpt, ".//c:spPr/a:solidFill/a:srgbClr/@val | .//c:spPr/a:pattFill/a:fgClr/a:srgbClr/@val")
-        assert colours[0] == PALETTE[index].lstrip("#")
+    assert point_fill(root, 0)[0] == PALETTE[0] and point_fill(root, 1)[0] == PALETTE[1]
+    assert point_fill(root, 2) == (style.derived_fill(PALETTE[2]), PALETTE[2])  # the derived slice
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", NATIVE_KINDS)
 def test_labels_show_the_label_strings(frames: dict, kind: str) -> None:
     spec = sample_spec(kind)  # type: ignore[arg-type]
     root = chart_xml(frames[kind].chart)
@@ -127,26 +139,48 @@ def test_labels_show_the_label_strings(frames: dict, kind: str) -> None:
         for value, label in zip(series.values, series.labels):
             if label != format_number(value, spec.number_format):
                 assert label in rich, (label, rich)
-    assert "c. 99" in rich or "c. 20%" in rich or "about 25" in rich
+    assert "c. 99" in rich or "c. 20%" in rich or "about 25" in rich or "c. 6" in rich
     shown = xp(root, ".//c:dLbls/c:showVal/@val")
     assert shown and set(shown) == {"1"}
 
 
-@pytest.mark.parametrize("kind", KINDS)
-def test_derived_points_patterned(frames: dict, kind: str) -> None:
+@pytest.mark.parametrize("kind", NATIVE_KINDS)
+def test_derived_points_tinted_and_outlined(frames: dict, kind: str) -> None:
     root = chart_xml(frames[kind].chart)
+    assert not xp(root, ".//a:pattFill")  # no hatching anywhere
+    if kind == "proportion":  # each part is a series: the derived third is tinted and outlined as a whole
+        (third,) = xp(root, ".//c:ser[c:idx/@val='2']")
+        assert xp(third, "c:spPr/a:solidFill/a:srgbClr/@val") == [style.derived_fill(PALETTE[2]).lstrip("#")]
+        assert xp(third, "c:spPr/a:ln/a:solidFill/a:srgbClr/@val") == [PALETTE[2].lstrip("#")]
+        return
     if kind == "line":
         dashed = xp(root, ".//c:dPt/c:spPr/a:ln/a:prstDash/@val")
         assert dashed == ["dash", "dash"]
         hollow = xp(root, ".//c:dPt/c:marker/c:spPr/a:solidFill/a:srgbClr/@val")
         assert "FFFFFF" in hollow
         return
-    patterns = xp(root, ".//c:dPt/c:spPr/a:pattFill")
-    assert len(patterns) == 1
-    assert patterns[0].get("prst") == "wdUpDiag"
+    spec = sample_spec(kind)  # type: ignore[arg-type]
+    (index,) = [i for i, d in enumerate(spec.series[0].derived) if d]
+    fill, line = point_fill(root, index)
+    assert line is not None and fill == style.derived_fill(line)
+    assert line == style.point_colour(spec, 0, index)
 
 
-@pytest.mark.parametrize("kind", KINDS)
+def test_derived_series_key_is_tinted(tmp_path: Path) -> None:
+    """The legend key PowerPoint draws is the series' own format: tint and outline when every value is derived."""
+    from .conftest import series
+
+    rows = (series("Estimated", [10, 20], ["c. 10*", "c. 20*"], [True, True]), series("Counted", [5, 9], ["5", "9"]))
+    spec = sample_spec("column", categories=("North", "South"), series=rows, legend="bottom")
+    (frame,) = save_and_reopen(tmp_path, [spec])
+    root = chart_xml(frame.chart)
+    (estimated, counted) = xp(root, ".//c:ser")
+    assert xp(estimated, "c:spPr/a:solidFill/a:srgbClr/@val") == [style.derived_fill(PALETTE[0]).lstrip("#")]
+    assert xp(estimated, "c:spPr/a:ln/a:solidFill/a:srgbClr/@val") == [PALETTE[0].lstrip("#")]
+    assert xp(counted, "c:spPr/a:solidFill/a:srgbClr/@val") == [PALETTE[1].lstrip("#")]
+
+
+@pytest.mark.parametrize("kind", NATIVE_KINDS)
 def test_title_and_fonts(frames: dict, kind: str) -> None:
     chart = frames[kind].chart
     assert chart.has_title
@@ -197,8 +231,15 @@ def test_highlight_per_point(tmp_path: Path) -> None:
     spec = sample_spec("column", highlight="Children safeguarded", highlight_colour="#C8553D", muted_colour="#B8C2CC")
     (frame,) = save_and_reopen(tmp_path, [spec])
     root = chart_xml(frame.chart)
-    fills = {
-        int(xp(d, "c:idx/@val")[0]): xp(d, "c:spPr/*/a:srgbClr/@val | c:spPr/a:pattFill/a:fgClr/a:srgbClr/@val")[0]
-        for d in xp(root, ".//c:dPt")
-    }
-    assert fills == {0: "B8C2CC", 1: "C8553D", 2: "B8C2CC"}
+    fills = {i: point_fill(root, i) for i in range(3)}
+    assert fills == {0: ("#B8C2CC", None), 1: ("#C8553D", None), 2: (style.derived_fill("#B8C2CC"), "#B8C2CC")}
+
+
+def test_published_line_is_the_titles_second_paragraph(tmp_path: Path) -> None:
+    specs = [sample_spec("column", subtitle="5,812 reports received"),
+             sample_spec("column", title="", subtitle="5,812 reports received")]
+    titled, untitled = save_and_reopen(tmp_path, specs)
+    paragraphs = titled.chart.chart_title.text_frame.paragraphs
+    assert [p.text for p in paragraphs] == ["Sample column", "5,812 reports received"]
+    assert [p.runs[0].font.bold for p in paragraphs] == [True, False]
+    assert [p.text for p in untitled.chart.chart_title.text_frame.paragraphs] == ["5,812 reports received"]

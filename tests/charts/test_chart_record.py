@@ -80,15 +80,27 @@ def test_title_bold_top_left_only_when_set() -> None:
     assert not [op for op in texts(untitled) if "Sample" in op["text"]]
 
 
-def test_derived_bar_is_hatched_lighter_and_dashed() -> None:
-    ops = paths(record(sample_spec("column"), WIDTH, HEIGHT))
-    derived = [op for op in ops if op["hatch"] and op["fill"] == style.derived_fill(PALETTE[0])]
-    assert len(derived) == 2  # the "about 25" bar and the caption swatch
+@pytest.mark.parametrize("kind", ["column", "bar", "stacked_column", "donut"])
+def test_derived_mark_is_a_tint_inside_an_outline_never_hatched(kind: str) -> None:
+    ops = paths(record(sample_spec(kind), WIDTH, HEIGHT))
+    assert not [op for op in ops if op["hatch"]]
+    derived = [op for op in ops if op["fill"] in {style.derived_fill(c) for c in PALETTE}]
+    assert len(derived) == 2  # the derived mark and the caption's swatch, drawn alike
     for op in derived:
-        assert op["stroke"] == PALETTE[0] and op["dash"]
-        assert op["hatch"]["colour"] == PALETTE[0]
-    published = [op for op in ops if op["fill"] == PALETTE[0] and not op["hatch"]]
-    assert len(published) == 2
+        assert op["fill"] == style.derived_fill(op["stroke"]) and op["stroke"] in PALETTE
+        assert op["width"] == style.DERIVED_OUTLINE_WIDTH and not op["dash"]
+    published = [op for op in ops if op["fill"] == PALETTE[0]]
+    assert published
+
+
+def test_derived_series_has_legend_keys_styled_like_it() -> None:
+    """A series all of whose values are derived has a tint-and-outline key; a published one a solid key."""
+    rows = (series("Estimated", [10, 20], ["c. 10*", "c. 20*"], [True, True]), series("Counted", [5, 9], ["5", "9"]))
+    spec = sample_spec("column", categories=("North", "South"), series=rows, legend="bottom", derived_note=None)
+    ops = paths(record(spec, WIDTH, HEIGHT))
+    tint = style.derived_fill(PALETTE[0])
+    assert len([op for op in ops if op["fill"] == tint and op["stroke"] == PALETTE[0]]) == 3  # two bars, one key
+    assert len([op for op in ops if op["fill"] == PALETTE[1] and not op["stroke"]]) == 3
 
 
 def test_derived_line_point_is_hollow_with_dashed_segments() -> None:
@@ -101,7 +113,7 @@ def test_derived_line_point_is_hollow_with_dashed_segments() -> None:
 
 def test_derived_note_is_a_small_caption() -> None:
     ops = texts(record(sample_spec("column"), WIDTH, HEIGHT))
-    (note,) = [op for op in ops if op["text"] == "Hatched: derived from the release"]
+    (note,) = [op for op in ops if op["text"] == "* Derived from the release"]
     assert note["size"] < 9.0 and note["y"] < min(op["y"] for op in ops if op is not note)
 
 
@@ -125,8 +137,9 @@ def test_no_axes_box() -> None:
 
 def test_highlight_colours_one_category() -> None:
     spec = sample_spec("bar", highlight="Arrests", highlight_colour="#C8553D", muted_colour="#B8C2CC", derived_note=None)
-    fills = [op["fill"] for op in paths(record(spec, WIDTH, HEIGHT)) if op["fill"] in ("#C8553D", "#B8C2CC")]
-    assert fills == ["#C8553D", "#B8C2CC"]  # the derived third bar is drawn in its lighter tint
+    fills = [op["fill"] for op in paths(record(spec, WIDTH, HEIGHT))
+             if op["fill"] in ("#C8553D", "#B8C2CC", style.derived_fill("#B8C2CC"))]
+    assert fills == ["#C8553D", "#B8C2CC", style.derived_fill("#B8C2CC")]  # the derived third bar in its tint
 
 
 def test_bar_categories_read_top_to_bottom() -> None:
@@ -194,3 +207,13 @@ def test_line_labels_avoid_the_line() -> None:
     (low_y, _), (high_y, _) = markers
     assert label["c. 99"] < low_y  # foot of the rise: under the point
     assert label["297"] > high_y  # top: above the point
+
+
+def test_published_line_under_the_title_in_the_text_face() -> None:
+    spec = sample_spec("column", subtitle="5,812 reports received, a 76% increase on the monthly average")
+    ops = texts(record(spec, WIDTH, HEIGHT))
+    (title,) = [op for op in ops if op["text"] == "Sample column"]
+    (line,) = [op for op in ops if op["text"].startswith("5,812 reports received")]
+    assert line["font"] == FONTS.regular and line["size"] == 9.0 and line["x"] == 0.0
+    assert title["y"] - 2 * title["size"] < line["y"] < title["y"]
+    assert max(op["y"] for op in ops if op not in (title, line)) < line["y"]  # everything else below it

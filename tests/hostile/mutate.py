@@ -27,6 +27,7 @@ SOURCES = {  # path in the project -> what it is
 PATH_KEYS = {"previous", "extends", "theme", "path", "regular", "bold", "italic", "bold_italic"}
 # Keys under which the names are the author's own (figure keys, colour names...): a changed name is not an error.
 NAME_MAPS = {"figures", "series", "quotes", "lists", "sources", "colours", "fonts", "styles", "spacing", "grids",
+             "deck_layouts",  # kinds of slide: a layout may name its own
              "masters"}
 FIFO = "layouts/pipe.yaml"          # made in the project by the test: a named pipe
 LINK_OUT = "layouts/link-out.yaml"  # made in the project by the test: a link to a file outside
