@@ -1,24 +1,24 @@
-"""Batches: build several data files, serially or on a pool of worker processes forked after imports.
+"""Batches: build several data files, serially or on worker processes forked after imports.
 
 Each report is built by the same pipeline as a single build, so its outputs are the same bytes
 whether it was built alone, in a serial batch or by a worker. A report that fails is reported
-(its diagnostics, or one line for a worker that died) and the others still complete.
+(its diagnostics, or one line for a worker that died twice, see worker_pool.py) and the others
+still complete.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import time
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
-from generator.diagnostics import Span, display_path, error
 from generator.pipeline import Options, Result, _output_clashes, _recover, run
 from generator.progress import batch_progress
 from generator.summary import report_summary
+
+if TYPE_CHECKING:
+    from generator.render.offload import Offload
 
 # Imported before forking, so every worker starts with them loaded (and shares their pages).
 WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "generator.layout.engine",
@@ -26,8 +26,13 @@ WARM_MODULES = ("generator.model.load_report", "generator.layoutfile.load", "gen
                 "generator.charts.deck")
 
 
-def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Result:
-    """Build every data file (on `workers` processes when more than one) and merge their results in order."""
+def run_batch(data_files: list[Path], options: Options, workers: int = 1, offload: Offload | None = None,
+              scheduler: str | None = None) -> Result:
+    """Build every data file (on `workers` processes when more than one, or on the Dask cluster whose
+    scheduler is at `scheduler`) and merge their results in order.
+
+    `offload`: helper processes for the renderers, when the files are built here one after another.
+    """
     prepared = Result()
     clashes = _output_clashes(data_files) if options.render else {}
     if options.render:
@@ -35,11 +40,16 @@ def run_batch(data_files: list[Path], options: Options, workers: int = 1) -> Res
     if prepared.failed:
         return prepared
     todo = [path for i, path in enumerate(data_files) if i not in clashes]
-    if workers > 1 and len(todo) > 1 and sys.platform.startswith("linux"):
+    if scheduler is not None:
+        clustered = _clustered(todo, options, scheduler)
+        if isinstance(clustered, Result):  # the scheduler could not be reached: nothing was built
+            return clustered
+        built = iter(clustered)
+    elif workers > 1 and len(todo) > 1 and sys.platform.startswith("linux"):
         built = iter(_pooled(todo, options, workers))
     else:
         with batch_progress(len(todo)) as advance:
-            built = iter([_timed(path, options, advance) for path in todo])
+            built = iter([_timed(path, options, advance, offload) for path in todo])
     timed = [(Result(diagnostics=[clashes[i]], failed=True), 0.0) if i in clashes else next(built)
              for i in range(len(data_files))]
     result = merge([part for part, _ in timed], summary=len(data_files) > 1)
@@ -63,25 +73,30 @@ def merge(parts: list[Result], summary: bool) -> Result:
     return result
 
 
-def _timed(path: Path, options: Options, done: Callable[[], None] = lambda: None) -> tuple[Result, float]:
+def _timed(path: Path, options: Options, done: Callable[[], None] = lambda: None,
+           offload: Offload | None = None) -> tuple[Result, float]:
     """Build one file; its result and the seconds it took."""
     start = time.perf_counter()
-    part = run([path], options, prepare=False)
+    part = run([path], options, prepare=False, offload=offload)
     done()
     return part, time.perf_counter() - start
 
 
 def _pooled(data_files: list[Path], options: Options, workers: int) -> list[tuple[Result, float]]:
-    """Each file built by a worker forked from this process once the pipeline is imported."""
+    """Each file built in a process of its own forked from this one once the pipeline is imported (worker_pool.py)."""
+    from generator.worker_pool import build_pooled
+
     _warm(options)
-    context = multiprocessing.get_context("fork")  # after imports: workers need not import anything again
-    with ProcessPoolExecutor(max_workers=min(workers, len(data_files)), mp_context=context) as pool:
-        futures = [pool.submit(_build_one, path, options) for path in data_files]
-        # The bar starts once the workers are forked, so no child inherits its drawing thread.
-        with batch_progress(len(futures)) as advance:
-            for _ in as_completed(futures):
-                advance()
-        return [_outcome(future, path) for future, path in zip(futures, data_files)]
+    with batch_progress(len(data_files)) as advance:
+        return build_pooled(data_files, options, workers, advance)
+
+
+def _clustered(data_files: list[Path], options: Options, scheduler: str) -> list[tuple[Result, float]] | Result:
+    """Each file built as a task on a Dask cluster (dask_batch.py)."""
+    from generator.dask_batch import build_on_cluster
+
+    with batch_progress(len(data_files)) as advance:
+        return build_on_cluster(data_files, options, scheduler, advance)
 
 
 def _warm(options: Options) -> None:
@@ -91,28 +106,7 @@ def _warm(options: Options) -> None:
     for name in WARM_MODULES:
         importlib.import_module(name)
     if options.cache is None or not options.cache.exists():
-        importlib.import_module("matplotlib.pyplot")
+        from generator.render.offload import CHART_MODULES
 
-
-def _build_one(path: Path, options: Options) -> tuple[Result, float]:
-    """In a worker: build one file; a bug of ours becomes that file's diagnostic, not the batch's end."""
-    start = time.perf_counter()
-    try:
-        return _timed(path, options)
-    except Exception as exc:  # noqa: BLE001 - reported for this file; the other files still build
-        return _failure(path, f"internal error: {type(exc).__name__}: {exc}"), time.perf_counter() - start
-
-
-def _outcome(future: Future, path: Path) -> tuple[Result, float]:
-    """A worker's result, or a failure for its file when the worker process died."""
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return _failure(path, "the worker process building this file stopped unexpectedly"), 0.0
-
-
-def _failure(path: Path, message: str) -> Result:
-    """A result holding one error for the file, with the usual hint for a bug of ours."""
-    hint = ("this is a bug in make-report, not in your files; nothing was written for it. "
-            "Build it alone with MAKE_REPORT_DEBUG=1 for the traceback and report it.")
-    return Result(diagnostics=[error(Span(display_path(path)), message, hint)], failed=True)
+        for name in CHART_MODULES:  # the recorder and matplotlib's parts it uses (not pyplot: no GUI backend)
+            importlib.import_module(name)

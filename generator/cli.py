@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="chart cache folder (default: OUT/.cache; 'none' disables)")
     build.add_argument("--workers", type=_positive, default=1, metavar="N",
                        help="build the data files on N worker processes (default: 1, one after another)")
+    build.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                       help="build each data file as a task on the Dask cluster whose scheduler is at ADDRESS, e.g. "
+                            "tcp://127.0.0.1:8786 (needs `pip install 'make-report[dask]'`)")
     build.add_argument("--json", action="store_true",
                        help="print a JSON summary (outputs, pages, slides, diagnostics, timings) instead of messages")
     check = commands.add_parser("check", help="validate data and layouts without rendering",
@@ -56,6 +59,10 @@ def _parser() -> argparse.ArgumentParser:
     _common(watch)
     watch.add_argument("--out", type=Path, default=DEFAULT_OUT, help="output folder (default: output/)")
     watch.add_argument("--cache", type=Path, default=None, help="chart cache folder (default: OUT/.cache; 'none' disables)")
+    watch.add_argument("--serve", action="store_true",
+                       help="serve a preview page of every page and slide, refreshed after each rebuild, on 127.0.0.1")
+    watch.add_argument("--port", type=_port, default=8000, metavar="N",
+                       help="the preview page's port with --serve (default: 8000; 0: any free port)")
     for sub in (build, check, explain, preview, watch):
         sub.set_defaults(usage_error=sub.error)
     _new_parser(commands)
@@ -110,6 +117,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
 
+def _port(text: str) -> int:
+    """A TCP port number, 0 to 65535 (for --port; 0 lets the system choose)."""
+    if not text.isdigit() or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"expected a port number from 0 to 65535, not {text!r}")
+    return int(text)
+
+
 def _positive(text: str) -> int:
     """A whole number of at least 1 (for --workers)."""
     if not text.isdigit() or int(text) < 1:
@@ -122,9 +136,14 @@ def _version() -> str:
     return __version__
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status (a bug of ours is one line, not a traceback)."""
+def main(argv: Sequence[str] | None = None, helpers: bool = False) -> int:
+    """Run the command line; return the exit status (a bug of ours is one line, not a traceback).
+
+    `helpers`: a build may fork helper processes (generator/render/offload.py); the console
+    script allows it, a caller that runs main() in its own process decides for itself.
+    """
     args = _parser().parse_args(list(argv) if argv is not None else None)
+    args.helpers = helpers
     try:
         return _run(args)
     except KeyboardInterrupt:
@@ -147,10 +166,10 @@ def console() -> None:
     main() in-process never come here. The cyclic garbage collector is off for the same
     reason: a one-shot build's objects live until it ends, its passes cost 4-5% of a build
     and free almost nothing (peak memory is the same within a MiB). `watch`, which lives on,
-    turns it back on.
+    turns it back on. A build from here may put work on helper processes (render/offload.py).
     """
     gc.disable()
-    status = main()
+    status = main(helpers=True)
     try:
         sys.stdout.flush()
         sys.stderr.flush()
@@ -192,13 +211,21 @@ def _run(args: argparse.Namespace) -> int:
         if len(data) > 1:
             args.usage_error("watch builds one data file")
         return watch(data[0], options, lambda result: _show(result, args, "; the last good outputs are kept"),
-                     lambda line: print(line, flush=True))
+                     lambda line: print(line, flush=True), helpers=args.helpers,
+                     serve=args.port if args.serve else None)
     writer = None
     if command == "preview":
         from generator.preview import write_preview as writer
     if command == "build":
+        scheduler = _scheduler(args)
+        offload = _offload(args, data, options, pipeline) if scheduler is None else None
         from generator.batch import run_batch
-        result = run_batch(data, options, getattr(args, "workers", 1))
+
+        try:
+            result = run_batch(data, options, getattr(args, "workers", 1), offload, scheduler)
+        finally:
+            if offload is not None:
+                offload.close()
         if getattr(args, "json", False):
             from generator.summary import summary_json
 
@@ -208,6 +235,32 @@ def _run(args: argparse.Namespace) -> int:
         result = pipeline.run(data, options, writer)
     _show(result, args, "; nothing was written" if options.render else "")
     return 1 if result.failed else 0
+
+
+def _scheduler(args: argparse.Namespace) -> str | None:
+    """The Dask scheduler's address given with --scheduler, checked (a problem is a usage error, exit 2)."""
+    scheduler = getattr(args, "scheduler", None)
+    if scheduler is None:
+        return None
+    from generator.dask_batch import available
+
+    if getattr(args, "workers", 1) > 1:
+        args.usage_error("--workers and --scheduler cannot be used together: the cluster's workers build the reports")
+    if not available():
+        args.usage_error("--scheduler needs Dask's distributed scheduler client, which is not installed; "
+                         "install it with: pip install 'make-report[dask]'")
+    return scheduler
+
+
+def _offload(args: argparse.Namespace, data: list[Path], options, pipeline):
+    """Helper processes for a build run by the console script, one report at a time (see render/offload.py)."""
+    if not getattr(args, "helpers", False) or getattr(args, "workers", 1) > 1:
+        return None
+    from generator.render.offload import Offload
+
+    layouts = [options.pdf_layout or pipeline.shipped(pipeline.DEFAULT_PDF_LAYOUT),
+               options.deck_layout or pipeline.shipped(pipeline.DEFAULT_DECK_LAYOUT)]
+    return Offload.for_build(data, layouts, options.out, options.cache)
 
 
 def _show(result, args: argparse.Namespace, tail: str) -> None:

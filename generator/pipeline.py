@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -20,6 +21,10 @@ from generator.diagnostics import (
 
 if TYPE_CHECKING:
     from generator.layout.frame import Document
+    from generator.layoutfile.memo import LayoutMemo
+    from generator.render.memo import RenderMemo
+    from generator.render.offload import Offload
+    from generator.warm import Warm
 
 DEFAULT_PDF_LAYOUT = Path("layouts/report-a4.yaml")
 DEFAULT_DECK_LAYOUT = Path("layouts/deck-16x9.yaml")
@@ -65,13 +70,21 @@ class Result:
 Writer = Callable[["list[Document]", Path, Options, Collector, "Result"], None]
 
 
-def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True) -> Result:
+def run(data_files: list[Path], options: Options, writer: Writer | None = None, prepare: bool = True,
+        offload: Offload | None = None, warm: Warm | None = None,
+        on_written: Callable[[list[Document], Path], None] | None = None) -> Result:
     """Check (and, when asked, build) each data file; every problem is gathered.
 
     `writer` receives each file's documents when every stage succeeded (default: write the
     PDF and the deck into options.out). `prepare=False` skips the clash check and the recovery
     of interrupted builds, for a batch that did both once before starting (generator/batch.py).
+    `offload` (for the default writer only) renders the deck and draws missed charts in helper
+    processes, started on each document as soon as it is laid out (generator/render/offload.py).
+    `warm` keeps loaded layouts and rendered outputs between runs of a long-lived process (generator/warm.py).
+    `on_written` is called with a file's documents once they were all written (watch --serve).
     """
+    if writer is not None or not options.render:
+        offload = None
     result = Result()
     clashes = _output_clashes(data_files) if options.render and prepare else {}
     if options.render and prepare:
@@ -82,7 +95,10 @@ def run(data_files: list[Path], options: Options, writer: Writer | None = None, 
             if index in clashes:
                 problems.add(clashes[index])
             else:
-                _one(path, options, problems, result, writer or write_outputs)
+                default = partial(write_outputs, offload=offload, renders=warm.renders if warm else None)
+                documents = _one(path, options, problems, result, writer or default, offload, warm)
+                if on_written is not None and documents and not _fails(problems.items, options.strict):
+                    on_written(documents, path)
         except DiagnosticError as exc:
             problems.extend(exc.diagnostics)
         result.diagnostics.extend(sorted_diagnostics(problems.items))
@@ -134,31 +150,57 @@ def _fails(items: list[Diagnostic], strict: bool) -> bool:
     return any(d.severity is Severity.ERROR or strict for d in items)
 
 
-def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer) -> None:
-    """Run every stage for one data file; write only when every stage succeeded."""
+def _one(path: Path, options: Options, problems: Collector, result: Result, writer: Writer,
+         offload: Offload | None = None, warm: Warm | None = None) -> list[Document] | None:
+    """Run every stage for one data file; write only when every stage succeeded; the documents handed to the writer."""
     from generator.model.load_report import load_report
 
     boundary = boundary_for(path, options)
     report = load_report(path, problems, boundary)
-    layouts = _load_layouts(options, problems, boundary, _theme_choice(options, report, path))
-    if report is None:
-        return
+    theme = _theme_choice(options, report, path)
+    laid_out: dict[str, Document] = {}
+    loaded = True
+    # Each layout is loaded and laid out in turn, so every layout's problems are reported with the
+    # other's. With `offload` the deck goes first, and is handed over as soon as it is laid out
+    # (while the build can still succeed): rendering it is the longer job, and it runs on the
+    # other core while this process loads and lays out the PDF.
+    for layout_path, output in _layout_order(options, offload):
+        layout = _load_layout(layout_path, output, options, problems, boundary, theme, warm.layouts if warm else None)
+        loaded = loaded and layout is not None
+        if layout is None or report is None:
+            continue
+        doc = laid_out[output] = _lay_out(report, layout, problems)
+        rendered = warm is not None and warm.renders.get(doc) is not None  # nothing to hand over
+        if offload is not None and not rendered and not _fails(problems.items, options.strict):
+            offload.laid_out(doc, options.cache)
+    if report is None or not loaded or _fails(problems.items, options.strict) or not options.render:
+        return None
+    documents = [laid_out[output] for _, output in _layout_paths(options)]
+    writer(documents, path, options, problems, result)
+    return documents
+
+
+def _lay_out(report, layout, problems: Collector) -> Document:
+    """The layout stage for one layout."""
     from generator.layout.engine import lay_out
 
-    # Every layout that loaded is laid out, so its problems are reported with the other's.
-    documents = [lay_out(report, layout, problems) for layout in layouts if layout is not None]
-    if None in layouts or _fails(problems.items, options.strict) or not options.render:
-        return
-    writer(documents, path, options, problems, result)
+    return lay_out(report, layout, problems)
 
 
-def write_outputs(documents: list[Document], path: Path, options: Options, problems: Collector, result: Result) -> None:
+def _layout_order(options: Options, offload: Offload | None) -> tuple[tuple[Path, str], ...]:
+    """The layouts in the order they are loaded and laid out: the deck first when it is handed to a helper."""
+    paths = _layout_paths(options)
+    return tuple(reversed(paths)) if offload is not None else paths
+
+
+def write_outputs(documents: list[Document], path: Path, options: Options, problems: Collector, result: Result,
+                  offload: Offload | None = None, renders: RenderMemo | None = None) -> None:
     """Render the documents and write them all into options.out (or, on a disk error, none)."""
     from generator.render.write import CannotWrite, render_documents
 
     stem = path.stem
     try:
-        written = render_documents(documents, options.out, stem, options.cache)
+        written = render_documents(documents, options.out, stem, options.cache, offload, renders)
     except CannotWrite as exc:  # a full disk or a read-only folder: the person's setup, not a bug
         problems.error(Span(display_path(path)), f"cannot write to {display_path(options.out)}: {exc}",
                        "check that the output folder can be created and written; the previous outputs are untouched")
@@ -199,12 +241,23 @@ def boundary_for(path: Path, options: Options) -> Boundary:
 
 def _load_layouts(options: Options, problems: Collector, boundary: Boundary, theme=None) -> list:
     """Load the PDF and deck layouts (with their themes); None in place of one that failed."""
+    return [_load_layout(path, output, options, problems, boundary, theme) for path, output in _layout_paths(options)]
+
+
+def _load_layout(path: Path, output: str, options: Options, problems: Collector, boundary: Boundary, theme=None,
+                 memo: LayoutMemo | None = None):
+    """Load one layout (with its theme), or None when it failed; its problems go to `problems`.
+
+    With `memo` (watch), a layout loaded by an earlier build for the same theme and project is reused.
+    """
     from generator.layoutfile.load import load_layout
 
-    layouts = []
-    for path, output in _layout_paths(options):
+    def loader():
         own = Collector()  # each layout is judged by its own problems, not the data file's or the other's
         template = options.deck_template if output == "deck" else None
-        layouts.append(load_layout(path, output, own, theme, boundary, deck_template=template))
-        problems.extend(own.items)
-    return layouts
+        return load_layout(path, output, own, theme, boundary, deck_template=template), own.items
+
+    key = (path, output, theme, boundary, options.deck_template if output == "deck" else None)
+    layout, items = loader() if memo is None else memo.load(key, loader)
+    problems.extend(items)
+    return layout

@@ -53,13 +53,21 @@ def write_preview(documents: list[Document], path: Path, options: Options, probl
                            f"and {display_path(sheet)} to {display_path(options.out)}")
 
 
-def page_images(doc: Document, cache_dir: Path | None, scale: float = SCALE) -> list:
-    """Each page of a laid-out document as a PIL image, drawn by the PDF backend and PDFium."""
-    import pypdfium2
+def page_images(doc: Document, cache_dir, scale: float = SCALE) -> list:
+    """Each page of a laid-out document as a PIL image, drawn by the PDF backend and PDFium.
 
+    `cache_dir`: the chart cache's folder, or a ChartCache.
+    """
     from generator.render.pdf import render_pdf
 
-    pdf = pypdfium2.PdfDocument(render_pdf(doc, cache_dir))
+    return pdf_images(render_pdf(doc, cache_dir), scale)
+
+
+def pdf_images(pdf_bytes: bytes, scale: float = SCALE) -> list:
+    """Each page of a PDF as a PIL image (PDFium)."""
+    import pypdfium2
+
+    pdf = pypdfium2.PdfDocument(pdf_bytes)
     try:
         return [pdf[n].render(scale=scale).to_pil().convert("RGB") for n in range(len(pdf))]
     finally:

@@ -18,7 +18,15 @@ def batch_progress(total: int, stream: TextIO | None = None) -> Iterator[Callabl
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     # Transient: the bar disappears when the batch ends, leaving the messages and the summary line.
+    # Redrawn by the caller's thread, as each report finishes, not by a thread of rich's own: the
+    # batch forks a process per report, and a process must not fork while another thread runs.
     with Progress(TextColumn("building reports"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=Console(file=stream), transient=True) as bar:
+                  console=Console(file=stream), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("build", total=total)
-        yield lambda: bar.advance(task)
+
+        def advance() -> None:
+            bar.advance(task)
+            bar.refresh()
+
+        bar.refresh()
+        yield advance

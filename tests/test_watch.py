@@ -79,3 +79,76 @@ def test_watch_of_a_file_in_a_missing_folder_is_a_diagnostic(tmp_path: Path) -> 
     assert done.returncode == 1
     assert re.search(rf"^{re.escape(str(missing))}:1:1: error: cannot read the file", done.stderr, re.M), done.stderr
     assert "internal error" not in done.stderr
+
+
+def test_watch_reloads_a_layout_when_it_changes_and_keeps_it_across_data_edits(tmp_path: Path) -> None:
+    """Loaded layouts are kept between rebuilds (generator/layoutfile/memo.py), but never past a change to one."""
+    layouts = tmp_path / "layouts"
+    shutil.copytree(REPO / "layouts", layouts)
+    pdf_layout = layouts / "report-a4.yaml"
+    data = tmp_path / "data" / "larder-2023-24.yaml"
+    data.parent.mkdir()
+    shutil.copyfile(FIXTURE, data)
+    out = tmp_path / "out"
+    pdf = out / f"{data.stem}.pdf"
+    stdout = tmp_path / "stdout.txt"
+    with stdout.open("w") as so:
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "watch", str(data), "--out", str(out),
+                                 "--pdf-layout", str(pdf_layout), "--deck-layout", str(layouts / "deck-16x9.yaml")],
+                                cwd=REPO, env=cli_env(), stdout=so, stderr=subprocess.DEVNULL)
+    try:
+        _wait_for(lambda: "watching" in stdout.read_text(), "the first build", proc)
+        assert "AT A GLANCE" in _pdf_text(pdf)
+        text = pdf_layout.read_text(encoding="utf-8")
+        assert text.count("{report.period} at a glance") == 1
+        pdf_layout.write_text(text.replace("{report.period} at a glance", "{report.period} in brief"), encoding="utf-8")
+        _wait_for(lambda: "IN BRIEF" in _pdf_text(pdf), "the PDF to follow the edited layout", proc)
+
+        data.write_text(data.read_text(encoding="utf-8").replace("value: 6214", "value: 7351"), encoding="utf-8")
+        _wait_for(lambda: "7,351" in _pdf_text(pdf), "the PDF to show the edited figure", proc)
+        assert "IN BRIEF" in _pdf_text(pdf) and "AT A GLANCE" not in _pdf_text(pdf)
+
+        pdf_layout.write_text(text, encoding="utf-8")
+        _wait_for(lambda: "AT A GLANCE" in _pdf_text(pdf), "the PDF to follow the layout put back", proc)
+        assert "7,351" in _pdf_text(pdf)
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+
+
+def test_a_rebuild_reuses_an_unchanged_document_and_writes_the_bytes_of_a_fresh_build(tmp_path: Path, monkeypatch) -> None:
+    """What watch keeps (generator/warm.py): an edit the deck does not show leaves the deck unrendered, same bytes."""
+    from generator.pipeline import Options, run
+    from generator.render import deck as deck_backend
+    from generator.warm import Warm
+
+    data = tmp_path / "ceop-2007-08.yaml"
+    shutil.copyfile(REPO / "data" / "ceop-2007-08.yaml", data)
+    out, fresh, warm = tmp_path / "out", tmp_path / "fresh", Warm()
+    options = Options(out=out, cache=tmp_path / "cache")
+    assert not run([data], options, warm=warm).failed
+    before = (out / "ceop-2007-08.pdf").read_bytes(), (out / "ceop-2007-08.pptx").read_bytes()
+
+    renders: list[str] = []
+    real = deck_backend.render_deck
+    monkeypatch.setattr(deck_backend, "render_deck", lambda *a: renders.append("deck") or real(*a))
+    text = data.read_text(encoding="utf-8")
+    assert "was set up in 2006" in text  # narrative: the PDF prints it, the deck does not
+    data.write_text(text.replace("was set up in 2006", "was founded in 2006"), encoding="utf-8")
+    assert not run([data], options, warm=warm).failed
+    assert renders == []
+    after = (out / "ceop-2007-08.pdf").read_bytes(), (out / "ceop-2007-08.pptx").read_bytes()
+    assert after[0] != before[0] and after[1] == before[1]
+    assert not run([data], Options(out=fresh, cache=None)).failed
+    assert after == ((fresh / "ceop-2007-08.pdf").read_bytes(), (fresh / "ceop-2007-08.pptx").read_bytes())
+    assert renders == ["deck"]  # the fresh build rendered its own
+
+    text = data.read_text(encoding="utf-8")
+    data.write_text(text.replace("value: 131\n", "value: 132\n", 1), encoding="utf-8")  # a headline figure: both
+    assert not run([data], options, warm=warm).failed
+    assert renders == ["deck", "deck"]
+    assert (out / "ceop-2007-08.pptx").read_bytes() != before[1]

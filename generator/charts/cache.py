@@ -6,8 +6,6 @@ import functools
 import hashlib
 import json
 import os
-import tempfile
-from importlib import metadata
 from pathlib import Path
 
 from generator.charts.displaylist import FORMAT_VERSION, DisplayList
@@ -35,11 +33,11 @@ class ChartCache:
 
     def __init__(self, directory: Path | str | None, deferred: bool = False) -> None:
         self.directory = Path(directory) if directory is not None else None
-        self._code = _code_digest() if self.directory is not None else ""
         # Deferred: new recordings are kept in memory until commit(), so a build that fails
         # (or is killed) leaves the cache as it was.
         self.deferred = deferred
         self._pending: dict[Path, DisplayList] = {}
+        self._supplied: dict[str, DisplayList] = {}  # recorded by another process for this build
 
     def display_list(self, spec: ChartSpec, width: float, height: float) -> DisplayList:
         """The cached display list for this spec and box, recording it on a miss."""
@@ -56,10 +54,11 @@ class ChartCache:
 
     def key(self, spec: ChartSpec, width: float, height: float) -> str:
         """Hex digest naming this spec drawn in this box by this code."""
+        code = _code_digest() if self.directory is not None else ""  # read on first use, once per process
         parts = [
             spec.cache_key(),
             f"{float(width):.3f}x{float(height):.3f}",
-            f"cache{CACHE_VERSION}/format{FORMAT_VERSION}/code{self._code}",
+            f"cache{CACHE_VERSION}/format{FORMAT_VERSION}/code{code}",
             f"matplotlib {_package_version('matplotlib')}",
             *(f"{path}:{_file_size(path)}" for path in _font_paths(spec)),
         ]
@@ -67,6 +66,10 @@ class ChartCache:
 
     def get(self, spec: ChartSpec, width: float, height: float) -> DisplayList | None:
         """The stored display list, or None when absent, disabled or unreadable."""
+        if self._supplied:
+            supplied = self._supplied.get(self.key(spec, width, height))
+            if supplied is not None:
+                return supplied
         if self.directory is None:
             return None
         path = self._path(spec, width, height)
@@ -77,6 +80,16 @@ class ChartCache:
         except (OSError, ValueError):
             return None  # missing or half-written by an older crash: just redraw
         return data if isinstance(data, list) else None
+
+    def has(self, spec: ChartSpec, width: float, height: float) -> bool:
+        """True when a display list for this spec and box is stored (read nothing: a cheap look before drawing)."""
+        return self.directory is not None and self._path(spec, width, height).is_file()
+
+    def supply(self, spec: ChartSpec, width: float, height: float, ops: DisplayList) -> None:
+        """A recording made by another process (generator/render/offload.py): served by get() for this
+        build, even with the cache off, and stored like one recorded here."""
+        self._supplied[self.key(spec, width, height)] = ops
+        self.put(spec, width, height, ops)
 
     def put(self, spec: ChartSpec, width: float, height: float, ops: DisplayList) -> None:
         """Store atomically: write a temp file in the same directory, then os.replace.
@@ -125,6 +138,8 @@ class ChartCache:
     def _write(self, target: Path, ops: DisplayList) -> None:
         """One entry, written to a temporary file and renamed into place."""
         assert self.directory is not None
+        import tempfile
+
         self.directory.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-", suffix=".json")
         try:
@@ -141,6 +156,7 @@ class ChartCache:
         return self.directory / f"{self.key(spec, width, height)}.json"
 
 
+@functools.cache  # the recorder's source does not change while a process runs
 def _code_digest() -> str:
     """SHA-256 over the recorder modules' source files."""
     digest = hashlib.sha256()
@@ -165,6 +181,8 @@ def _file_size(path: str) -> int:
 @functools.cache  # reading package metadata scans sys.path: once per process is enough
 def _package_version(name: str) -> str:
     """Installed version of a distribution without importing it."""
+    from importlib import metadata  # only when a key is asked for: a build that checks nothing needs none
+
     try:
         return metadata.version(name)
     except metadata.PackageNotFoundError:

@@ -13,7 +13,6 @@ from generator.charts.scale import Scale, tick_format, value_scale
 
 LABEL_GAP = 3.0  # points between a bar's end and its label
 CATEGORY_SHARE = 0.92  # a wrapped category label may use this much of its slot
-BAR_LABEL_SHARE = 0.3  # bar-chart category labels get at most this share of the width
 PLOT_SHARE = 0.8  # rough share of the chart box the plot takes, for spacing reference labels
 
 FitCheck = tuple[Annotation, Rectangle]
@@ -222,7 +221,7 @@ def _category_labels(ctx: Ctx, horizontal: bool) -> list[str]:
     """Category names wrapped to their slot so neighbours never collide."""
     spec = ctx.spec
     if horizontal:
-        limit = ctx.width * BAR_LABEL_SHARE
+        limit = ctx.width * style.BAR_LABEL_SHARE
     else:
         limit = ctx.width * CATEGORY_SHARE / max(1, len(spec.categories)) - 4.0
     return [plain(ctx.wrap(c, limit)) for c in spec.categories]

@@ -46,6 +46,9 @@ TITLE_SCALE = 1.25
 ROUND_VALUE_SCALE = 1.15  # pie/donut value labels are a touch larger than their category line
 NOTE_SCALE = 0.85
 WHITE = "#FFFFFF"
+# Bar-chart category labels get at most this share of the width (read by the layout stage too,
+# which is why it lives here and not beside the matplotlib code).
+BAR_LABEL_SHARE = 0.3
 
 
 

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from generator.charts.kinds import KINDS
-from generator.charts.plot_axes import BAR_LABEL_SHARE
+from generator.charts.style import BAR_LABEL_SHARE
 from generator.charts.spec import ChartFonts, ChartReference, ChartSeries, ChartSpec
 from generator.layout import fonts
 from generator.layoutfile.spec import ChartOptions

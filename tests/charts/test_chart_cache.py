@@ -131,3 +131,22 @@ def test_write_is_replace_of_a_complete_temp_file(tmp_path: Path, monkeypatch: p
     assert src.startswith(".tmp-") and dst == f"{cache.key(spec, 300, 200)}.json"
     assert json.loads(content) == [{"op": "text"}]
     assert [p.name for p in tmp_path.iterdir()] == [dst]
+
+
+# A whole build in a fresh interpreter; prints the matplotlib modules it imported.
+BUILD = """
+import json, sys
+from generator.cli import main
+status = main(["build", "-q", sys.argv[1], "--out", sys.argv[2], "--cache", sys.argv[3]])
+print(json.dumps({"status": status, "matplotlib": [m for m in sys.modules if m.split(".")[0] == "matplotlib"]}))
+"""
+
+
+def test_a_build_with_every_chart_cached_never_imports_matplotlib(tmp_path: Path) -> None:
+    data = REPO / "data" / "ceop-2007-08.yaml"
+    args = [sys.executable, "-c", BUILD, str(data), str(tmp_path / "out"), str(tmp_path / "cache")]
+    runs = [json.loads(subprocess.run(args, cwd=REPO, check=True, capture_output=True, text=True).stdout)
+            for _ in range(2)]
+    assert [run["status"] for run in runs] == [0, 0]
+    assert list(tmp_path.glob("cache/*.json")), "the first build cached no chart"
+    assert runs[1]["matplotlib"] == []  # nothing on the way to the outputs (layout, deck, PDF) loads it
