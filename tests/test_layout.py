@@ -113,6 +113,18 @@ def test_tile_text_stays_inside_its_tile(laid_out) -> None:
         assert sum(inside(text.box, tile) for tile in tiles) == 1
 
 
+def test_a_part_of_a_whole_alone_on_a_slide_is_set_larger(laid_out) -> None:
+    """A proportion bar or waffle with a slide to itself grows (type, bar, squares) rather than sit as a sliver."""
+    layout, doc = laid_out["deck"]
+    size = layout.theme.spacing["chart_font"]
+    compact = [(page, item) for page in doc.pages for item in page.items
+               if isinstance(item, ChartItem) and item.spec.kind in ("proportion", "waffle")]
+    assert compact
+    for page, item in compact:
+        assert size < item.spec.font_size <= size * 2, page.id
+        assert item.box.h >= page.height * 0.2, page.id  # a real share of the slide (a sliver was 85 pt of 540)
+
+
 def test_blocks_sit_in_their_named_areas(laid_out) -> None:
     """The at-a-glance chart fills its area exactly; the quote's text stays within its area."""
     layout, doc = laid_out["pdf"]

@@ -153,7 +153,7 @@ def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions |
     if not check_chart(ctx, series, options, path + ("chart",)):
         return []
     size = ctx.theme.spacing.get("chart_font", 9)
-    spec = fit_ticks(chart_spec(series, options, ctx.theme, size), box.w)
+    spec = _grown(fit_ticks(chart_spec(series, options, ctx.theme, size), box.w), box)
     check_chart_glyphs(ctx, spec, path)
     words = deck_note(spec)
     if ctx.layout.spec.output != "deck" or not words:
@@ -167,6 +167,24 @@ def chart_items(ctx: Context, series: SeriesView, layout_options: ChartOptions |
     note = ctx.fit_text([Para(plain(words), ctx.style(None, "caption", path))],
                         Box(box.x, under, box.w, size * 4.2), path, "chart note", "top", None, "body")
     return [ChartItem(chart_box, spec), note]
+
+
+# A compact chart alone in a large area (a slide, a feature) is set larger, its type up to this many
+# times the chart size, until it fills this share of the area's height: a proportion, not a sliver.
+GROW_MOST, GROW_FILL = 2.0, 0.6
+
+
+def _grown(spec, box: Box):
+    """A compact chart's spec with its type (and so its bar or squares) as large as the area invites."""
+    if natural_height(spec, box.w) is None:
+        return spec
+    base, best = spec.font_size, spec
+    for step in range(1, int((GROW_MOST - 1) * 10) + 1):
+        larger = replace(spec, font_size=base * (1 + step / 10))
+        if natural_height(larger, box.w) > box.h * GROW_FILL:
+            break
+        best = larger
+    return best
 
 
 def _compact(spec, box: Box, valign: str) -> Box:
