@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -97,3 +98,13 @@ def pdf_words() -> Callable[[Path], list[tuple[float, float, list[Word]]]]:
 def plain_quotes(text: str) -> str:
     """Text with typographic quotes and apostrophes as a keyboard types them (the outputs set them curly)."""
     return text.translate(str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'}))
+
+
+def interrupt(proc: subprocess.Popen) -> int:
+    """Stop a long-running command as a person does (Ctrl-C); its exit status. Killed, and an error, if it hangs."""
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise

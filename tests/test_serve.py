@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import tempfile
@@ -24,7 +23,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.options import Options
 from selenium.webdriver.chrome.service import Service
 
-from tests.conftest import REPO, cli_env
+from tests.conftest import REPO, cli_env, interrupt
 
 FIXTURE = REPO / "tests" / "fixtures" / "orgs" / "charity-3figs.yaml"
 PATIENCE = 120.0  # seconds: a bound on waits for a build on a busy machine, not a performance target
@@ -84,12 +83,7 @@ def served(tmp_path: Path) -> Iterator[tuple[str, Path, subprocess.Popen]]:
         _wait(lambda: "watching" in stdout.read_text(), "the first build", proc)
         yield found.group(1), data, proc
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
+        interrupt(proc)
 
 
 def _counts(out: Path, stem: str) -> tuple[int, int]:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 from typing import Callable
 
-from tests.conftest import REPO, cli_env
+from tests.conftest import REPO, cli_env, interrupt
 
 FIXTURE = REPO / "tests" / "fixtures" / "orgs" / "charity-3figs.yaml"
 PATIENCE = 120.0  # seconds: a bound on a wait on a busy shared machine, not a performance target
@@ -62,12 +61,7 @@ def test_watch_rebuilds_on_save_and_a_broken_save_keeps_the_outputs(tmp_path: Pa
         assert (pdf.read_bytes(), deck.read_bytes()) == good
         assert "Traceback" not in stderr.read_text()
     finally:
-        proc.send_signal(signal.SIGINT)  # Ctrl-C, as a person stops it
-        try:
-            status = proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
+        status = interrupt(proc)
     assert status == 0
 
 
@@ -112,12 +106,7 @@ def test_watch_reloads_a_layout_when_it_changes_and_keeps_it_across_data_edits(t
         _wait_for(lambda: "AT A GLANCE" in _pdf_text(pdf), "the PDF to follow the layout put back", proc)
         assert "7,351" in _pdf_text(pdf)
     finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            raise
+        interrupt(proc)
 
 
 def test_a_rebuild_reuses_an_unchanged_document_and_writes_the_bytes_of_a_fresh_build(tmp_path: Path, monkeypatch) -> None:

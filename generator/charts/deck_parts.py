@@ -82,17 +82,20 @@ def add_waffle(shapes: SlideShapes, spec: ChartSpec, left: int, top: int, width:
     return group
 
 
-def _fill(fmt, part: parts.Part) -> None:
-    """A segment drawn as its part: solid with white seams, or derived (a tint inside an outline)."""
+def _fill(fmt, part: parts.Part, seams: bool = True) -> None:
+    """A segment or square drawn as its part: solid (with white seams), or derived (a tint inside an outline)."""
     fmt.fill.solid()
     if part.derived:
         fmt.fill.fore_color.rgb = rgb(style.derived_fill(part.colour))
         fmt.line.color.rgb = rgb(part.colour)
         fmt.line.width = Pt(style.DERIVED_OUTLINE_WIDTH)
-    else:
-        fmt.fill.fore_color.rgb = rgb(part.colour)
+        return
+    fmt.fill.fore_color.rgb = rgb(part.colour)
+    if seams:
         fmt.line.color.rgb = rgb(style.WHITE)
         fmt.line.width = Pt(parts.SEAM)
+    else:
+        fmt.line.fill.background()
 
 
 def _fits(spec: ChartSpec, part: parts.Part, width: float) -> bool:
@@ -167,14 +170,7 @@ def _title(shapes, spec: ChartSpec, x: float, y: float, width: float, measure: p
 def _square(shapes, x: float, y: float, side: float, part: parts.Part):
     """One unit square, drawn as its part is."""
     shape = shapes.add_shape(MSO_SHAPE.RECTANGLE, _emu(x), _emu(y), _emu(side), _emu(side))
-    shape.fill.solid()
-    if part.derived:
-        shape.fill.fore_color.rgb = rgb(style.derived_fill(part.colour))
-        shape.line.color.rgb = rgb(part.colour)
-        shape.line.width = Pt(style.DERIVED_OUTLINE_WIDTH)
-    else:
-        shape.fill.fore_color.rgb = rgb(part.colour)
-        shape.line.fill.background()
+    _fill(shape, part, seams=False)
     plain_shape(shape)  # no theme style reference: nothing lends a square an effect
     return shape
 
