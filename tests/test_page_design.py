@@ -100,3 +100,17 @@ def test_tiles_are_as_tall_as_their_text(data: Path) -> None:
         for row in rows.values():  # the tallest text of each row fills its tile
             assert min(row) <= pad + 0.5, (page.number, row)
     assert checked > 0
+
+
+@pytest.mark.parametrize("data", REPORTS, ids=lambda p: p.stem)
+def test_one_or_two_loose_charts_join_the_flow_rather_than_a_half_empty_page(data: Path) -> None:
+    """Charts no section claims get a page of their own only from three up; fewer are set after the narrative."""
+    from generator.layout.frame import ChartItem
+    from generator.model.collections import collection
+
+    layout, doc = laid_out(data)
+    loose = collection(load_report(data, Collector()), "other_charts")
+    own_page = [p for p in doc.pages if p.id == "in-numbers"]
+    assert bool(own_page) == (len(loose) >= 3), data.stem
+    drawn = {item.spec.title for page in doc.pages for item in page.items if isinstance(item, ChartItem)}
+    assert {series.title for series in loose} <= drawn  # every chart is drawn somewhere, once its page or flow

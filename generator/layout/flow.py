@@ -81,6 +81,11 @@ def _item_chunks(ctx: Context, item: FlowItem, where: tuple, width: float) -> li
         key = item.series or item.chart or ""
         series = ctx.bound("series", key, where + ("series" if item.series else "chart",))
         return _chart(ctx, series, item.options, where, width, item.height) if series else []
+    if item.charts:
+        from generator.model.collections import collection
+
+        return [c for one in collection(ctx.report, item.charts)
+                for c in _chart(ctx, one, item.options, where, width, item.height)]
     if item.figure:
         fig = ctx.bound("figure", item.figure, where + ("figure",))
         return [_figure(ctx, fig, item, where, width)] if fig else []

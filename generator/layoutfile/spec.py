@@ -321,6 +321,8 @@ class FlowItem(Strict):
     lists: Literal["all"] | None = None
     chart: Binding | None = None
     series: Binding | None = None
+    charts: Collection | None = Field(None, description="A collection's charts (other_charts: those neither featured "
+                                      "nor set after a section), each set whole.")
     options: ChartOptions | None = None
     height: Annotated[float, Field(gt=0, le=5_000)] | None = Field(None, description="Height of a quote, chart or "
                                                                   "figure box (default: measured).")
