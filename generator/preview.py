@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import math
+import os
 import re
 from pathlib import Path
 
@@ -38,14 +39,15 @@ def write_preview(documents: list[Document], path: Path, options: Options, probl
     images: list[tuple[str, Image.Image]] = []
     for doc in documents:
         images += [(KIND[doc.output], image) for image in page_images(doc, options.cache)]
-    files: list[tuple[Path, bytes]] = []
     counts: dict[str, int] = {}
-    for kind, image in images:
+    names: list[Path] = []
+    for kind, _image in images:
         counts[kind] = counts.get(kind, 0) + 1
-        files.append((options.out / f"{stem}-{kind}-{counts[kind]:02d}.png", _png(image)))
+        names.append(options.out / f"{stem}-{kind}-{counts[kind]:02d}.png")
     sheet = options.out / f"{stem}-contact.png"
-    files.append((sheet, _png(contact_sheet([i for k, i in images if k == "page"],
-                                            [i for k, i in images if k == "slide"]))))
+    pictures = [image for _, image in images]
+    pictures.append(contact_sheet([i for k, i in images if k == "page"], [i for k, i in images if k == "slide"]))
+    files = list(zip(names + [sheet], _pngs(pictures)))
     write_all_atomic(files)
     _remove_stale(options.out, stem, {p for p, _ in files})
     result.written.extend(p for p, _ in files)
@@ -97,6 +99,18 @@ def contact_sheet(pages: list, slides: list):
             sheet.paste(thumb, (x, y))
         row += math.ceil(len(group) / COLUMNS)
     return sheet
+
+
+def _pngs(images: list) -> list[bytes]:
+    """PNG bytes of each image, in order, encoded on every core.
+
+    Encoding is most of a preview's time, and Pillow's encoder releases the GIL while it
+    compresses, so threads share the work with no process to start.
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=max(1, min(len(images), os.cpu_count() or 1))) as pool:
+        return list(pool.map(_png, images))
 
 
 def _png(image) -> bytes:
