@@ -30,3 +30,46 @@ def batch_progress(total: int, stream: TextIO | None = None) -> Iterator[Callabl
 
         bar.refresh()
         yield advance
+
+
+class WatchStatus:
+    """One watch rebuild on a terminal: "rebuilding NAME" while it runs, then how long it took; silent elsewhere.
+
+    `stop()` clears the line once the build is done, before its messages are printed;
+    `finished(ok)` then prints the outcome and the time after them.
+    """
+
+    def __init__(self, name: str, stream: TextIO | None = None) -> None:
+        import time
+
+        self.name, self.started = name, time.perf_counter()
+        stream = stream or sys.stderr
+        self.console = self.bar = None
+        if stream.isatty():
+            from rich.console import Console
+            from rich.progress import Progress, SpinnerColumn, TextColumn
+
+            self.console = Console(file=stream)
+            # Drawn once by this thread (no refresh thread: watch's helper processes were forked before it).
+            self.bar = Progress(SpinnerColumn(), TextColumn(f"rebuilding {name}"), console=self.console,
+                                transient=True, auto_refresh=False)
+            self.bar.add_task("rebuild")
+            self.bar.start()
+            self.bar.refresh()
+
+    def stop(self) -> None:
+        """Clear the status line."""
+        if self.bar is not None:
+            self.bar.stop()
+            self.bar = None
+
+    def finished(self, ok: bool) -> None:
+        """Say how the rebuild ended and how long it took."""
+        import time
+
+        self.stop()
+        if self.console is None:
+            return
+        took = (time.perf_counter() - self.started) * 1000
+        verdict = "[green]built[/]" if ok else "[red]kept the last good outputs of[/]"
+        self.console.print(f"{verdict} {self.name} in {took:.0f} ms · {time.strftime('%H:%M:%S')}", highlight=False)

@@ -38,6 +38,7 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
     """
     import gc
 
+    from generator.progress import WatchStatus
     from generator.warm import Warm
 
     if not data.resolve().parent.is_dir():  # nothing to watch: say what a build says, and stop
@@ -58,9 +59,14 @@ def watch(data: Path, options: Options, report: Callable[[Result], None], say: C
             gc.disable()  # (the console script turns it off for one-shot builds; this process lives on)
             written: list = []
             try:
-                result = run([data], options, offload=offload, warm=warm,
-                             on_written=lambda documents, _: written.append(documents))
+                status = WatchStatus(display_path(data))
+                try:
+                    result = run([data], options, offload=offload, warm=warm,
+                                 on_written=lambda documents, _: written.append(documents))
+                finally:
+                    status.stop()
                 report(result)
+                status.finished(bool(written))
                 if server is not None:
                     _publish(server, previewer, result, written[0] if written else None, data, options, offload)
             finally:
